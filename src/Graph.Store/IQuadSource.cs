@@ -1,0 +1,33 @@
+using Graph.Rdf;
+
+namespace Graph.Store;
+
+/// <summary>A quad as four dictionary ids.</summary>
+public readonly record struct EncodedQuad(int S, int P, int O, int G);
+
+/// <summary>
+/// A read-only, dictionary-encoded view of a dataset: what the SPARQL evaluator runs on.
+/// Id <see cref="Wildcard"/> (0) never names a term and means "any" in patterns;
+/// id <see cref="DefaultGraph"/> (1) names the default graph.
+/// Every pattern, whatever positions are bound, is answered from an index, never by a scan, and counted exactly.
+/// </summary>
+public interface IQuadSource
+{
+    const int Wildcard = 0;
+    const int DefaultGraph = 1;
+
+    /// <summary>The id of a term, if the dictionary holds it (a term absent from the dictionary matches nothing).</summary>
+    bool TryGetId(INode node, out int id);
+
+    /// <summary>The term of an id handed out by this source.</summary>
+    INode GetTerm(int id);
+
+    /// <summary>Quads matching the pattern; 0 is a wildcard in any position. G = 0 includes the default graph.</summary>
+    IEnumerable<EncodedQuad> Match(int s, int p, int o, int g);
+
+    /// <summary>The exact number of quads <see cref="Match"/> would return.</summary>
+    long Count(int s, int p, int o, int g);
+
+    /// <summary>The ids of the named graphs that hold at least one quad (never the default graph).</summary>
+    IEnumerable<int> NamedGraphs();
+}
