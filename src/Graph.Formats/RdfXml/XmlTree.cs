@@ -75,10 +75,14 @@ internal static class XmlTreeLoader
         var info = (IXmlLineInfo)reader;
         XElementItem? root = null;
         XElementItem? current = null;
+        // XmlReader reports no position for a prohibited DTD: the last node read is the best position known.
+        int lastLine = 1, lastColumn = 1;
         try
         {
             while (reader.Read())
             {
+                lastLine = info.LineNumber;
+                lastColumn = info.LinePosition;
                 switch (reader.NodeType)
                 {
                     case XmlNodeType.Element:
@@ -148,7 +152,9 @@ internal static class XmlTreeLoader
             var message = ex.Message.Contains("DTD", StringComparison.Ordinal)
                 ? "DOCTYPE declarations are not accepted (DTD processing is prohibited, so entities cannot be expanded): " + ex.Message
                 : "Malformed XML: " + ex.Message;
-            throw new RdfParseException(message, sourceName, ex.LineNumber, ex.LinePosition, ex);
+            var line = ex.LineNumber > 0 ? ex.LineNumber : lastLine;
+            var column = ex.LineNumber > 0 ? ex.LinePosition : lastColumn;
+            throw new RdfParseException(message, sourceName, line, column, ex);
         }
         return root ?? throw new RdfParseException("The document has no root element.", sourceName, 1, 1);
     }
