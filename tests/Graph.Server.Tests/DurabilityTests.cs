@@ -23,7 +23,8 @@ public sealed class DurabilityTests
         .Add(Change.Add(Item(i, Terms.Iri("g"))))
         .Add(Change.Add(new Quad(new BlankNode("b" + i), Terms.Iri("label"), LiteralNode.LangString("جولة " + i, "ar"), Terms.Iri("g"))));
 
-    private static List<string> Lines(IServerDataset d) => d.AllQuads().Select(q => q.ToString()).ToList();
+    /// <summary>The dataset's quads as sorted N-Quads lines: what must survive, whatever order the store keeps.</summary>
+    private static List<string> Lines(IServerDataset d) => d.AllQuads().Select(q => q.ToString()).Order(StringComparer.Ordinal).ToList();
 
     [TestMethod]
     public void AcknowledgedChangesAreThereAfterReopening()

@@ -29,7 +29,7 @@ internal sealed class TestEndpoint : IAsyncDisposable
     {
         var log = new List<string>();
         options = (options ?? new ServerOptions { UpdateToken = Token }) with { Port = 0, Bind = "127.0.0.1", Log = l => { lock (log) log.Add(l); } };
-        var gate = new DatasetGate(dataset ?? new MemoryDataset());
+        var gate = new DatasetGate(dataset ?? new StoreDataset());
         var server = await SparqlServer.StartAsync(options, gate, engine ?? new ScriptedEngine());
         var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
         return new TestEndpoint(server, gate, client, log);
