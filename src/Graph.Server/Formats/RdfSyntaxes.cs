@@ -39,8 +39,8 @@ public static class RdfSyntaxes
 
     public static void WriteTriples(RdfSyntax syntax, Stream output, IEnumerable<Triple> triples, NamespaceMap namespaces)
     {
-        if (syntax.HoldsQuads) RdfWriters.NQuads(output, triples.Select(t => new Quad(t)));
-        else RdfWriters.NTriples(output, triples);
+        // N-Triples lines are valid Turtle, TriG (default graph) and N-Quads alike.
+        RdfWriters.NTriples(output, triples);
     }
 
     public static void WriteQuads(RdfSyntax syntax, Stream output, IEnumerable<Quad> quads, NamespaceMap namespaces)

@@ -35,7 +35,7 @@ internal static class RdfWriters
                 if (inGraph && open is not null) w.WriteLine("}");
                 open = q.Graph;
                 inGraph = true;
-                if (open is not null) w.WriteLine(TermText.NTriples(open) + " {");
+                if (open is not null) w.WriteLine(open.ToString() + " {");
             }
             if (open is not null) w.Write("  ");
             w.WriteLine(q.Triple.ToString());
