@@ -40,6 +40,15 @@ public sealed class SparqlHttpClient : IDisposable
     public RemoteAnswer Query(string endpoint, string query, CancellationToken cancellation = default) =>
         QueryAsync(endpoint, query, cancellation).GetAwaiter().GetResult();
 
+    /// <summary>A query against an explicit dataset: the protocol's default-graph-uri and named-graph-uri parameters.</summary>
+    public RemoteAnswer Query(string endpoint, string query, IReadOnlyList<string> defaultGraphs, IReadOnlyList<string> namedGraphs, CancellationToken cancellation = default)
+    {
+        var ep = endpoint;
+        foreach (var g in defaultGraphs) ep += (ep.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "default-graph-uri=" + Uri.EscapeDataString(g);
+        foreach (var g in namedGraphs) ep += (ep.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "named-graph-uri=" + Uri.EscapeDataString(g);
+        return Query(ep, query, cancellation);
+    }
+
     /// <summary>A SELECT or ASK whose answer must be a result set.</summary>
     public SparqlResultSet Select(string endpoint, string query, CancellationToken cancellation = default) =>
         Query(endpoint, query, cancellation).Results ?? throw new RemoteEndpointException(endpoint, "expected SPARQL results, got an RDF graph");
@@ -106,10 +115,15 @@ public sealed class SparqlHttpClient : IDisposable
         if (endpoint.Length + encoded.Length + 7 <= _options.MaxGetUrlLength)
             request = new HttpRequestMessage(HttpMethod.Get, endpoint + sep + "query=" + encoded);
         else
-            request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        {
+            // Protocol parameters already in the endpoint URL (default-graph-uri) move into the form with the query.
+            var q = endpoint.IndexOf('?');
+            var form = (q < 0 ? "" : endpoint[(q + 1)..] + "&") + "query=" + encoded;
+            request = new HttpRequestMessage(HttpMethod.Post, q < 0 ? endpoint : endpoint[..q])
             {
-                Content = new StringContent("query=" + encoded, Encoding.UTF8, "application/x-www-form-urlencoded"),
+                Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"),
             };
+        }
         request.Headers.Accept.ParseAdd(DefaultAccept);
         return request;
     }
