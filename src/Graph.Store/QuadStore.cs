@@ -41,6 +41,7 @@ public sealed class QuadStore
     public T Update<T>(Func<StoreTransaction, T> body)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ThrowIfInsideUpdate();
         lock (_writeLock)
         {
             var txn = new StoreTransaction(Snapshot());
@@ -111,6 +112,7 @@ public sealed class QuadStore
 
     internal long CommitLoad(QuadKey[] keys)
     {
+        ThrowIfInsideUpdate();
         // Sorting is the expensive part and needs no lock.
         keys = SortDistinct(keys);
         lock (_writeLock)
@@ -128,6 +130,13 @@ public sealed class QuadStore
             Volatile.Write(ref _current, current.With(fresh.ToArray(), []));
             return fresh.Count;
         }
+    }
+
+    // A write nested in an update would commit first and then be overwritten by the outer transaction.
+    private void ThrowIfInsideUpdate()
+    {
+        if (Monitor.IsEntered(_writeLock))
+            throw new InvalidOperationException("a store cannot be written from inside one of its own updates; use the transaction");
     }
 
     private static QuadKey[] SortDistinct(QuadKey[] keys)

@@ -45,6 +45,15 @@ public sealed class IsolationTests
     }
 
     [TestMethod]
+    public void WritingToTheStoreFromInsideItsOwnUpdateIsRefused()
+    {
+        var store = new QuadStore();
+        Assert.ThrowsExactly<InvalidOperationException>(() => store.Update(_ => store.Add(Item(0, 0))));
+        Assert.ThrowsExactly<InvalidOperationException>(() => store.Update(_ => store.AddRange([Item(0, 1)])));
+        Assert.AreEqual(0, store.QuadCount, "neither write got through");
+    }
+
+    [TestMethod]
     public void ATransactionSeesItsOwnChangesBeforeOthersDo()
     {
         var store = new QuadStore();
