@@ -95,14 +95,7 @@ public sealed class QuadStore
     public long ClearGraph(INode? graph) => Update(txn => txn.ClearGraph(graph));
 
     /// <summary>Removes every quad. Terms stay in the dictionary.</summary>
-    public void Clear()
-    {
-        lock (_writeLock)
-        {
-            var current = Snapshot();
-            Volatile.Write(ref _current, new QuadSnapshot(Terms, QuadSet.Empty, QuadSet.Empty, QuadSet.Empty, current.Version + 1));
-        }
-    }
+    public void Clear() => Update(txn => txn.ClearAll());
 
     /// <summary>Merges the pending delta into the base (readers then scan one sorted range per pattern).</summary>
     public void Compact()
