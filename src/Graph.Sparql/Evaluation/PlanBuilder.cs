@@ -92,6 +92,8 @@ public sealed class PlanBuilder
                 break;
             case OrderByOp o: plan = new OrderPlan(_ctx, Eval, Build(o.Inner, Empty, inGraph), o.Conditions, null); break;
             case ProjectOp p: plan = new ProjectPlan(_ctx, Build(p.Inner, Empty, inGraph), p.Vars.Select(Slot).ToArray()); break;
+            // REDUCED may drop any duplicates, including none: it costs nothing to keep them all.
+            case DistinctOp { Reduced: true } d: plan = Build(d.Inner, Empty, inGraph); break;
             case DistinctOp d: plan = new DistinctPlan(_ctx, Build(d.Inner, Empty, inGraph)); break;
             case SliceOp s:
             {

@@ -27,6 +27,8 @@ public sealed class PatternParser
     private sealed record TripleItem(TriplePattern Pattern) : Item;
     private sealed record PathItem(Term S, PropertyPath Path, Term O) : Item;
 
+    private bool _lastGroupHadFilters;
+
     public Op GroupGraphPattern()
     {
         _ctx.Enter();
@@ -38,6 +40,7 @@ public sealed class PatternParser
                 if (SubSelect is null) throw _ctx.Error(_ctx.Peek(), "a sub-query is not allowed here");
                 var sub = SubSelect();
                 _ctx.Expect("}");
+                _lastGroupHadFilters = false;
                 return sub;
             }
             _ctx.NewBgpScope();
@@ -80,7 +83,8 @@ public sealed class PatternParser
                 {
                     _ctx.Take();
                     var a = GroupGraphPattern();
-                    g = a is FilterOp f
+                    // Only the OPTIONAL group's own filters become the LeftJoin condition (§18.2.2.6), not those of a nested group.
+                    g = a is FilterOp f && _lastGroupHadFilters
                         ? new LeftJoinOp(g ?? TableOp.Unit(), f.Inner, Conjunction(f.Exprs))
                         : new LeftJoinOp(g ?? TableOp.Unit(), a, null);
                 }
@@ -125,6 +129,7 @@ public sealed class PatternParser
             }
             Flush();
             var result = g ?? TableOp.Unit();
+            _lastGroupHadFilters = filters.Count > 0;
             return filters.Count > 0 ? new FilterOp(filters, result) : result;
         }
         finally { _ctx.Leave(); }
