@@ -69,6 +69,8 @@ public sealed partial class Extractor
         /// <summary>The round is the object of the announcement: its dates, its holding or its preparation follow the verb.</summary>
         private bool AboutTiming(RoundMention r, int v, Sentence s)
         {
+            // «الجولة الحالية»: without a number or a date the round of an announcement is not fixed.
+            if (r.Reference == RoundReference.Anaphor && !_dates[s.Index].Any(d => d.First > v && CueRole(d.First, s).Role != Role.Announce)) return false;
             foreach (var d in _dates[s.Index])
                 if (d.First > v && CueRole(d.First, s).Role != Role.Announce && Math.Abs(d.First - r.First) < 20) return true;
             for (var k = v + 1; k < s.EndToken; k++)

@@ -14,6 +14,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
     {
         var run = new Run(gazetteer, article);
         run.Execute();
+        if (Environment.GetEnvironmentVariable("KG_NEWS_DEBUG") == "1") run.Dump(Console.Error);
         return run.Result;
     }
 
@@ -148,13 +149,19 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     if (m.Key is "astana_talks" or "astana") { r.Process = Process.Astana; break; }
                     if (OtherProcessKeys.Contains(m.Key)) { r.Process = Process.Other; break; }
                 }
+                // «انطلقت في العاصمة الكازاخستانية أستانا أولى جولات المحادثات»: the meeting is placed in the city of the process.
+                if (r.Process == Process.Unknown && r.Reference == RoundReference.Number
+                    && SentenceMentions(s, m => m.Key == "astana" && m.Kind == NameKind.Name && !IsDateline(m.First))
+                    && !SentenceMentions(s, m => OtherProcessKeys.Contains(m.Key)))
+                    r.Process = Process.Astana;
             }
         }
 
         private bool SentenceIsOtherProcess(int sentence)
         {
             var s = _s[sentence];
-            if (SentenceMentions(s, m => m.Key is "geneva_talks" or "geneva" or "syrian_national_dialogue_congress")) return true;
+            if (SentenceMentions(s, m => m.Key is "geneva_talks" or "syrian_national_dialogue_congress")) return true;
+            if (_rounds.Any(r => r.Sentence == sentence && r.Process == Process.Other)) return true;
             for (var i = s.FirstToken; i < s.EndToken; i++) if (Cues.Exactly(_t[i], Quad)) return true;
             return false;
         }
@@ -191,6 +198,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         {
             var maxSoFar = 0;
             RoundMention? lastNumbered = null;
+            var lead = _rounds.FirstOrDefault(r => r.Reference == RoundReference.Number);
             foreach (var r in _rounds)
             {
                 switch (r.Reference)
@@ -204,8 +212,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                         var max = _rounds.Where(x => x.Reference == RoundReference.Number).Select(x => x.Number).DefaultIfEmpty(0).Max();
                         if (max > 1) r.Number = max - 1;
                         break;
-                    case RoundReference.Anaphor when lastNumbered is not null && r.Sentence - lastNumbered.Sentence <= 3:
-                        r.Number = lastNumbered.Number;
+                    case RoundReference.Anaphor when lead is not null:
+                        // News name the round they report on first; a bare «الجولة» later refers to it.
+                        r.Number = lead.Number;
                         break;
                 }
                 if (r.Number > 0 && r.Reference != RoundReference.Anaphor)
@@ -301,6 +310,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     }
                     // «تتواصل حتى يوم غد»: the last day.
                     if (d.First > s.FirstToken && Cues.Exactly(_t[d.First - 1], Cues.Until)) roleChar = 'e';
+                    else if (roleChar == 'e' && !Cues.IsImperfect(_t[at]) && !Cues.IsFuture(_t[at])) st.EndedVerb = true;
                     if (d.Kind == DateKind.DayPair) st.Pairs.Add((d.Days[0], d.Days[1], d));
                     else if (d.Kind == DateKind.Day) st.Days.Add((d.Days[0], d, roleChar));
                     else st.Intervals.Add(d);
@@ -475,6 +485,15 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     if (_rounds.Any(x => x.Last == i && x != r)) break;
                     if (IsPlace(i)) return _mentionAt[i];
                 }
+            }
+            // A sentence about this one meeting that places something in one city places the meeting there.
+            foreach (var r in st.Mentions.Where(m => m.Reference != RoundReference.Anaphor))
+            {
+                var s = _s[r.Sentence];
+                var otherHead = Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(i => (i < r.First || i > r.Last) && RoundRecognizer.IsHead(_t[i]));
+                if (otherHead) continue;
+                var places = Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Where(IsPlace).Select(i => _mentionAt[i]!).ToList();
+                if (places.Select(p => p.Key).Distinct().Count() == 1) return places[0];
             }
             return null;
         }
