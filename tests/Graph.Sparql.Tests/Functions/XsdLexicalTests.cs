@@ -56,6 +56,18 @@ public sealed class XsdLexicalTests
     }
 
     [TestMethod]
+    [DataRow("999999999999999999")]
+    [DataRow("-999999999999999999")]
+    [DataRow("1000000000000000000")]
+    [DataRow("-98765432109876543210987654321")]
+    [DataRow("+0000000000000000000000042")]
+    public void IntegersOfAnyLengthParseExactly(string text)
+    {
+        Assert.IsTrue(XsdLexical.TryParseInteger(text, out var v));
+        Assert.AreEqual(System.Numerics.BigInteger.Parse(text.TrimStart('+'), System.Globalization.CultureInfo.InvariantCulture), v);
+    }
+
+    [TestMethod]
     public void DateTimeLexicalSpace()
     {
         Assert.IsTrue(XsdDateTime.TryParseDateTime("2002-10-10T12:00:00-05:00", out var v));
