@@ -18,8 +18,20 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         return run.Result;
     }
 
+    /// <summary>The gazetteer entities named in a text, in order (longest match, proclitics stripped when the rest is a name).</summary>
+    public IReadOnlyList<EntityMention> FindEntities(string text)
+    {
+        var run = new Run(gazetteer, new Article { Id = "x", Text = text, Published = new DateOnly(2000, 1, 1) });
+        run.MatchEntitiesOnly();
+        return run.Mentions;
+    }
+
     private sealed partial class Run
     {
+        public IReadOnlyList<EntityMention> Mentions => _mentions;
+
+        public void MatchEntitiesOnly() => MatchEntities();
+
         private readonly Gazetteer _g;
         private readonly Article _a;
         private readonly NormalizedText _n;
