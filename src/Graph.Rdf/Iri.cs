@@ -8,7 +8,10 @@ public static class Iri
     /// <summary>True when <paramref name="iri"/> starts with a scheme (ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":").</summary>
     public static bool IsAbsolute(string iri) => SchemeLength(iri) > 0;
 
-    private static int SchemeLength(string s)
+    /// <inheritdoc cref="IsAbsolute(string)"/>
+    public static bool IsAbsolute(ReadOnlySpan<char> iri) => SchemeLength(iri) > 0;
+
+    private static int SchemeLength(ReadOnlySpan<char> s)
     {
         if (s.Length == 0 || !char.IsAsciiLetter(s[0])) return 0;
         for (var i = 1; i < s.Length; i++)

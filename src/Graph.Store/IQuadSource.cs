@@ -30,4 +30,10 @@ public interface IQuadSource
 
     /// <summary>The ids of the named graphs that hold at least one quad (never the default graph).</summary>
     IEnumerable<int> NamedGraphs();
+
+    /// <summary>
+    /// The order <see cref="Match"/> yields its quads in for this pattern (bound positions first, so a merge join can
+    /// rely on the next unbound position ascending), or null when a source makes no promise.
+    /// </summary>
+    QuadOrder? SortOrderOf(int s, int p, int o, int g) => null;
 }
