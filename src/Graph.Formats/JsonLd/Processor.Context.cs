@@ -27,7 +27,6 @@ internal sealed partial class Processor(JsonLdOptions options)
     {
         if (++_depth > _options.MaxDepth)
         {
-            _depth = 0;
             throw Err("loading document failed", $"The document is nested more than {_options.MaxDepth} levels deep.");
         }
         return new DepthGuard(this);
