@@ -106,6 +106,7 @@ internal sealed class NQuadsParser : TermLexer
                 if (Peek() != '<' || PeekAt(1) == '<') throw Error($"expected a predicate IRI, found {Describe(Peek())}");
                 var p = ReadIri();
                 SkipSpaces();
+                if (_nested.Count >= TurtleParser.MaxTripleNesting) throw Error($"triple terms nested more than {TurtleParser.MaxTripleNesting} deep");
                 _nested.Add((s, p));
                 continue;
             }

@@ -77,15 +77,25 @@ internal sealed partial class TurtleParser : TermLexer
 
     private Frame Top => _frames[_depth - 1];
 
+    /// <summary>Triple terms are hashed and compared recursively by the model, so their nesting is bounded here.</summary>
+    internal const int MaxTripleNesting = 1000;
+
+    private int _tripleNesting;
+
     private Frame Push(Kind kind, State state)
     {
+        if (kind is Kind.Reified or Kind.TripleTerm && ++_tripleNesting > MaxTripleNesting)
+            throw Error($"triple terms nested more than {MaxTripleNesting} deep");
         if (_depth == _frames.Count) _frames.Add(new Frame());
         var f = _frames[_depth++];
         f.Reset(kind, state);
         return f;
     }
 
-    private void Pop() => _depth--;
+    private void Pop()
+    {
+        if (_frames[--_depth].Kind is Kind.Reified or Kind.TripleTerm) _tripleNesting--;
+    }
 
     public void Parse()
     {

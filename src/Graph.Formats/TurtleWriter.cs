@@ -30,7 +30,8 @@ public static class TurtleWriter
         private readonly StringBuilder _sb = new(1 << 16);
         private readonly Dictionary<string, string> _prefixByNs = new(StringComparer.Ordinal);
         private readonly List<KeyValuePair<string, string>> _prefixes;
-        private readonly Dictionary<IriNode, string?> _abbrev = [];
+        // IRIs from a reader are interned, so identity is a cheap and usually sufficient cache key.
+        private readonly Dictionary<IriNode, string?> _abbrev = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<BlankNode, string> _labels = [];
 
         // Per graph.
@@ -49,12 +50,13 @@ public static class TurtleWriter
 
         public void Run(IEnumerable<Quad> quads)
         {
-            var seen = new HashSet<Quad>();
+            // Duplicates are dropped after sorting, where they sit side by side.
+            var seen = new List<Quad>();
             var graphs = new Dictionary<INode, List<Triple>>();
             var defaultGraph = new List<Triple>();
             foreach (var q in quads)
             {
-                if (!seen.Add(q)) continue;
+                seen.Add(q);
                 if (q.Graph is null) defaultGraph.Add(q.Triple);
                 else
                 {
@@ -84,7 +86,7 @@ public static class TurtleWriter
         }
 
         /// <summary>Blank nodes that must keep a label: inside triple terms, naming graphs, or used in more than one graph.</summary>
-        private static HashSet<BlankNode> SharedBlankNodes(HashSet<Quad> quads)
+        private static HashSet<BlankNode> SharedBlankNodes(List<Quad> quads)
         {
             var must = new HashSet<BlankNode>();
             var graphOf = new Dictionary<BlankNode, INode?>();
@@ -275,6 +277,12 @@ public static class TurtleWriter
             foreach (var t in ts) if (t.Object is BlankNode ob) yield return ob;
         }
 
+        private static readonly Comparison<Triple> s_tripleOrder = (x, y) =>
+        {
+            var c = ReferenceEquals(x.Predicate, y.Predicate) ? 0 : PredicateOrder(x.Predicate, y.Predicate);
+            return c != 0 ? c : TermOrder.Instance.Compare(x.Object, y.Object);
+        };
+
         private static int PredicateOrder(IriNode a, IriNode b)
         {
             var ta = a.Value == Vocab.Rdf.Type;
@@ -286,11 +294,9 @@ public static class TurtleWriter
         private void WritePredicateObjects(INode subject, string indent, int level)
         {
             if (!_bySubject.TryGetValue(subject, out var ts)) return;
-            ts.Sort((x, y) =>
-            {
-                var c = PredicateOrder(x.Predicate, y.Predicate);
-                return c != 0 ? c : TermOrder.Instance.Compare(x.Object, y.Object);
-            });
+            ts.Sort(s_tripleOrder);
+            for (var i = ts.Count - 1; i > 0; i--)
+                if (ts[i].Equals(ts[i - 1])) ts.RemoveAt(i);
             var pad = indent + new string(' ', 4 * level);
             IriNode? lastP = null;
             foreach (var t in ts)

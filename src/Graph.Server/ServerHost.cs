@@ -38,7 +38,7 @@ public sealed class ServerHost : IAsyncDisposable
             notes.Add(r.IsNew ? $"new store {storeDir}" : $"store {storeDir}: {r.SnapshotQuads} quads from the snapshot, {r.ReplayedRecords} journal records replayed");
             if (r.DroppedTailBytes > 0) notes.Add($"dropped a torn journal tail of {r.DroppedTailBytes} bytes (an update interrupted before it was acknowledged)");
         }
-        else dataset = new MemoryDataset();
+        else dataset = new StoreDataset();
         try
         {
             if (dataFiles.Count > 0)

@@ -48,12 +48,15 @@ public sealed class QuadSnapshot : IQuadSource
         _base.CountOf(s, p, o, g) - _removes.CountOf(s, p, o, g) + _adds.CountOf(s, p, o, g);
 
     /// <summary>Quads matching the pattern, sorted in <see cref="QuadOrders.ForPattern"/> order.</summary>
-    public IEnumerable<EncodedQuad> Match(int s, int p, int o, int g)
+    public IEnumerable<EncodedQuad> Match(int s, int p, int o, int g) => new CursorEnumerable(Cursor(s, p, o, g));
+
+    /// <summary>The allocation-free form of <see cref="Match"/>.</summary>
+    public QuadCursor Cursor(int s, int p, int o, int g)
     {
         var order = QuadOrders.ForPattern(s, p, o);
-        var b = Cursor.Of(_base, s, p, o, g);
-        if (!HasDelta) return b.Enumerate();
-        return Merge(b, Cursor.Of(_adds, s, p, o, g), Cursor.Of(_removes, s, p, o, g), order);
+        var b = QuadCursor.Range.Of(_base, s, p, o, g);
+        if (!HasDelta) return new QuadCursor(order, b, default, default);
+        return new QuadCursor(order, b, QuadCursor.Range.Of(_adds, s, p, o, g), QuadCursor.Range.Of(_removes, s, p, o, g));
     }
 
     public QuadOrder? SortOrderOf(int s, int p, int o, int g) => QuadOrders.ForPattern(s, p, o);
@@ -81,9 +84,9 @@ public sealed class QuadSnapshot : IQuadSource
     {
         if (order is not (QuadOrder.SPOG or QuadOrder.POSG or QuadOrder.OSPG))
             throw new ArgumentOutOfRangeException(nameof(order), "scans run in SPOG, POSG or OSPG order");
-        var b = Cursor.All(_base, order);
-        if (!HasDelta) return b.Enumerate();
-        return Merge(b, Cursor.All(_adds, order), Cursor.All(_removes, order), order);
+        var b = QuadCursor.Range.All(_base, order);
+        if (!HasDelta) return new CursorEnumerable(new QuadCursor(order, b, default, default));
+        return new CursorEnumerable(new QuadCursor(order, b, QuadCursor.Range.All(_adds, order), QuadCursor.Range.All(_removes, order)));
     }
 
     /// <summary>The number of distinct subjects, predicates, objects or graph names (of non-empty graphs).</summary>
@@ -218,78 +221,6 @@ public sealed class QuadSnapshot : IQuadSource
         var no = new List<QuadKey>(keys.Length);
         foreach (var k in keys) (test(k) ? yes : no).Add(k);
         return (yes.ToArray(), no.ToArray());
-    }
-
-    // ---- enumeration ---------------------------------------------------------------------------------------------
-
-    /// <summary>A range of one order of one set.</summary>
-    private struct Cursor
-    {
-        private QuadKey[] _keys;
-        private QuadOrder _order;
-        private int _at;
-        private int _end;
-
-        public static Cursor Of(QuadSet set, int s, int p, int o, int g)
-        {
-            if (!set.TryRange(s, p, o, g, out var order, out var lo, out var hi)) return new Cursor { _keys = [] };
-            return new Cursor { _keys = set.Keys(order), _order = order, _at = lo, _end = hi };
-        }
-
-        public static Cursor All(QuadSet set, QuadOrder order) =>
-            new() { _keys = set.Keys(order), _order = order, _at = 0, _end = set.Count };
-
-        public readonly bool Valid => _at < _end;
-
-        public readonly EncodedQuad Current => QuadOrders.FromKey(_order, _keys[_at]);
-
-        public void Next() => _at++;
-
-        public readonly IEnumerable<EncodedQuad> Enumerate()
-        {
-            var keys = _keys;
-            var order = _order;
-            var end = _end;
-            return Iterate(keys, order, _at, end);
-
-            static IEnumerable<EncodedQuad> Iterate(QuadKey[] keys, QuadOrder order, int at, int end)
-            {
-                for (var i = at; i < end; i++) yield return QuadOrders.FromKey(order, keys[i]);
-            }
-        }
-    }
-
-    /// <summary>Base minus removed, merged with added, all in the logical order of the pattern.</summary>
-    private static IEnumerable<EncodedQuad> Merge(Cursor b, Cursor a, Cursor r, QuadOrder order)
-    {
-        while (true)
-        {
-            while (b.Valid && r.Valid)
-            {
-                var bk = QuadOrders.ToKey(order, b.Current);
-                var rk = QuadOrders.ToKey(order, r.Current);
-                if (bk == rk) { b.Next(); r.Next(); }
-                else if (rk < bk) r.Next();
-                else break;
-            }
-            if (!b.Valid)
-            {
-                if (!a.Valid) yield break;
-                yield return a.Current;
-                a.Next();
-                continue;
-            }
-            if (a.Valid && QuadOrders.ToKey(order, a.Current) < QuadOrders.ToKey(order, b.Current))
-            {
-                yield return a.Current;
-                a.Next();
-            }
-            else
-            {
-                yield return b.Current;
-                b.Next();
-            }
-        }
     }
 }
 

@@ -133,4 +133,23 @@ public sealed class PatternMatchingTests
         Assert.AreEqual(0, snapshot.Match(2, 0, 0, 1).Count());
         Assert.AreEqual(0, snapshot.NamedGraphs().Count());
     }
+
+    [TestMethod]
+    public void AMatchCanBeEnumeratedTwiceAndTheCursorGivesTheSameQuads()
+    {
+        var store = new QuadStore();
+        store.AddRange(RandomQuads.Make(500, seed: 23));
+        store.Add(new Quad(RandomQuads.Subjects[0], RandomQuads.Predicates[0], new LiteralNode("delta")));
+        var snapshot = store.Snapshot();
+        Assert.IsTrue(snapshot.HasDelta);
+        snapshot.TryGetId(RandomQuads.Subjects[0], out var s);
+        var match = snapshot.Match(s, 0, 0, 0);
+        var first = match.ToList();
+        CollectionAssert.AreEqual(first, match.ToList());
+        var cursor = snapshot.Cursor(s, 0, 0, 0);
+        var viaCursor = new List<EncodedQuad>();
+        while (cursor.MoveNext()) viaCursor.Add(cursor.Current);
+        CollectionAssert.AreEqual(first, viaCursor);
+        Assert.AreEqual(first.Count, snapshot.Count(s, 0, 0, 0));
+    }
 }

@@ -43,7 +43,7 @@ public sealed class DurableDataset : IServerDataset, IDisposable
     public static DurableDataset Open(string dir, IServerDataset? inner = null, long snapshotThreshold = 64L << 20)
     {
         Directory.CreateDirectory(dir);
-        inner ??= new MemoryDataset();
+        inner ??= new StoreDataset();
         FileStream lockFile;
         try
         {
@@ -96,7 +96,8 @@ public sealed class DurableDataset : IServerDataset, IDisposable
     /// <summary>Saves the whole dataset and empties the journal. Callers hold the write lock.</summary>
     public void WriteSnapshot()
     {
-        Snapshot.Write(Path.Combine(_dir, SnapshotFile), _sequence, _inner.Count, _inner.AllQuads());
+        var view = _inner.Freeze();
+        Snapshot.Write(Path.Combine(_dir, SnapshotFile), _sequence, view.Count, view.AllQuads());
         _journal.Reset();
     }
 
@@ -106,6 +107,8 @@ public sealed class DurableDataset : IServerDataset, IDisposable
     public bool Contains(in Quad quad) => _inner.Contains(quad);
     public long CountGraph(INode? graph) => _inner.CountGraph(graph);
     public long Count => _inner.Count;
+    public Graph.Store.QuadSnapshot Source => _inner.Source;
+    public IServerDataset Freeze() => _inner.Freeze();
 
     public void Dispose()
     {

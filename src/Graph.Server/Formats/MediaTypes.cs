@@ -48,14 +48,15 @@ public static class MediaTypes
         var bestQ = 0.0;
         for (var i = 0; i < offers.Count; i++)
         {
-            var q = offers[i].Select(mt => QualityOf(mt, ranges)).Max();
+            // Wildcards match an offer's main media type only: text/* should not pick XML results through text/xml.
+            var q = offers[i].Select((mt, k) => QualityOf(mt, ranges, wildcards: k == 0)).Max();
             if (q > bestQ) { best = i; bestQ = q; }
         }
         return best;
     }
 
     /// <summary>The quality the most specific matching range gives <paramref name="mediaType"/>.</summary>
-    private static double QualityOf(string mediaType, List<Range> ranges)
+    private static double QualityOf(string mediaType, List<Range> ranges, bool wildcards)
     {
         var slash = mediaType.IndexOf('/');
         var (type, sub) = (mediaType[..slash], mediaType[(slash + 1)..]);
@@ -65,8 +66,8 @@ public static class MediaTypes
         {
             int s;
             if (r.Type == type && r.Subtype == sub) s = 2;
-            else if (r.Type == type && r.Subtype == "*") s = 1;
-            else if (r.Type == "*" && r.Subtype == "*") s = 0;
+            else if (wildcards && r.Type == type && r.Subtype == "*") s = 1;
+            else if (wildcards && r.Type == "*" && r.Subtype == "*") s = 0;
             else continue;
             if (s > specificity) { specificity = s; q = r.Q; }
         }

@@ -3,33 +3,26 @@ using Graph.Server.Engine;
 namespace Graph.Server.Http;
 
 /// <summary>
-/// Many readers or one writer. Queries run under the read lock; an update computes, journals and applies its
-/// change set under the write lock, so readers never see half a request.
+/// Readers work on a frozen snapshot and never wait; writers (an update computing, journalling and applying its
+/// change set) take turns, so the journal order is the order changes were applied.
 /// </summary>
 public sealed class DatasetGate(IServerDataset dataset) : IDisposable
 {
-    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public IServerDataset Dataset { get; } = dataset;
 
-    /// <summary>Give up waiting for the lock after this long (a long update is running); the client gets 503.</summary>
+    /// <summary>Give up waiting for the writer's turn after this long; the client gets 503.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    public T Read<T>(Func<IServerDataset, T> work)
-    {
-        if (!_lock.TryEnterReadLock(LockTimeout)) throw Busy();
-        try { return work(Dataset); }
-        finally { _lock.ExitReadLock(); }
-    }
+    public T Read<T>(Func<IServerDataset, T> work) => work(Dataset.Freeze());
 
     public T Write<T>(Func<IServerDataset, T> work)
     {
-        if (!_lock.TryEnterWriteLock(LockTimeout)) throw Busy();
+        if (!_writer.Wait(LockTimeout)) throw new SparqlRequestException(SparqlErrorKind.TooCostly, "the server is busy with a long update; try again");
         try { return work(Dataset); }
-        finally { _lock.ExitWriteLock(); }
+        finally { _writer.Release(); }
     }
 
-    private static SparqlRequestException Busy() => new(SparqlErrorKind.TooCostly, "the server is busy with a long update; try again");
-
-    public void Dispose() => _lock.Dispose();
+    public void Dispose() => _writer.Dispose();
 }

@@ -170,20 +170,9 @@ internal static class AnswerWriter
             {
                 var format = Negotiation.ChooseResults(ctx.Request)
                     ?? throw new HttpErrorException(Negotiation.NotAcceptable(Negotiation.ResultFormats.Select(f => f.MediaType)));
-                var (vars, rows, boolean) = answer switch
-                {
-                    Answer.Table t => (t.Variables, t.Rows, (bool?)null),
-                    Answer.Bool b => ((IReadOnlyList<string>)[], (List<Graph.Rdf.INode?[]>?)null, (bool?)b.Value),
-                    _ => throw new InvalidOperationException(),
-                };
-                Action<Stream, IReadOnlyList<string>, IReadOnlyList<Graph.Rdf.INode?[]>?, bool?> write = format.Name switch
-                {
-                    "json" => ResultsWriters.Json,
-                    "xml" => ResultsWriters.Xml,
-                    "csv" => ResultsWriters.Csv,
-                    _ => ResultsWriters.Tsv,
-                };
-                write(buffer, vars, rows, boolean);
+                var writer = Graph.Sparql.Results.ResultsFormats.Get(format.Name);
+                if (answer is Answer.Table t) writer.WriteSolutions(buffer, t.Variables, t.Rows);
+                else writer.WriteBoolean(buffer, ((Answer.Bool)answer).Value);
                 contentType = format.MediaType;
                 break;
             }

@@ -1,21 +1,23 @@
 using Graph.Rdf;
 using Graph.Server.Engine;
+using Graph.Store;
 
 namespace Graph.Server;
 
 /// <summary>
-/// The dataset the server serves: read by queries and the Graph Store Protocol, changed only through
-/// <see cref="Apply"/> so that every change can be journalled first. Callers hold the server's lock.
+/// The dataset the server serves. Reads go through <see cref="Freeze"/>, a view no later write changes; changes go
+/// only through <see cref="Apply"/>, so that a durable dataset can journal them first. Writers are serialised by
+/// <see cref="Http.DatasetGate"/>.
 /// </summary>
 public interface IServerDataset
 {
     /// <summary>The quads of one graph (null: the default graph), in a stable order.</summary>
     IEnumerable<Quad> GraphQuads(INode? graph);
 
-    /// <summary>Every quad, default graph first.</summary>
+    /// <summary>Every quad: the default graph, then each named graph.</summary>
     IEnumerable<Quad> AllQuads();
 
-    /// <summary>The names of the non-empty named graphs, in the order they were first filled.</summary>
+    /// <summary>The names of the non-empty named graphs.</summary>
     IEnumerable<INode> GraphNames();
 
     bool Contains(in Quad quad);
@@ -25,6 +27,12 @@ public interface IServerDataset
 
     long Count { get; }
 
-    /// <summary>Applies the changes in order. Must not fail part way for well-formed changes.</summary>
+    /// <summary>The indexed, dictionary-encoded view the SPARQL engine reads.</summary>
+    QuadSnapshot Source { get; }
+
+    /// <summary>A read-only view of this moment.</summary>
+    IServerDataset Freeze();
+
+    /// <summary>Applies the changes in order, all together: readers see all of them or none.</summary>
     void Apply(ChangeSet changes);
 }

@@ -28,8 +28,9 @@ public static class TsvResultsReader
         {
             lineNo++;
             line = line.TrimEnd('\r');
-            if (line.Length == 0 && vars.Count != 1) continue;
-            var fields = line.Split('\t');
+            // An empty line is a row of one unbound value, or with no variables the empty row; otherwise it is padding.
+            if (line.Length == 0 && vars.Count > 1) continue;
+            var fields = vars.Count == 0 && line.Length == 0 ? [] : line.Split('\t');
             if (fields.Length != vars.Count)
                 throw new RdfParseException($"Expected {vars.Count} tab-separated fields, found {fields.Length}.", source, lineNo, 1);
             var row = new INode?[vars.Count];

@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text;
+using Graph.News;
+using Graph.Rdf;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Graph.Cli;
+
+/// <summary>`kg convert`: Arabic news articles about the Astana talks → RDF (facts in the default graph, with evidence).</summary>
+public sealed class ConvertVerb : IVerb
+{
+    /// <summary>Larger inputs are not news articles; refusing them keeps memory and time bounded.</summary>
+    public const int MaxArticleBytes = 8 << 20;
+
+    public string Name => "convert";
+
+    public string Summary => "convert Arabic news articles (text files, folders, JSON Lines) to RDF with evidence";
+
+    public string Help => """
+        Usage: kg convert FILE|DIR|CORPUS.jsonl... [--published YYYY-MM-DD] [--url URL] [--out FILE.trig|.ttl|.nq|.nt]
+                          [--gazetteer ontology/entities.ttl]
+
+        Extracts rounds of the Astana talks (number, dates, place, status), guarantors, participants, observers,
+        designated groups, what final statements affirm/call for/condemn, and announcements, from Arabic news.
+        Every fact is in the default graph; each has an ast:Evidence node pointing at the article and at NIF spans
+        whose offsets count Unicode code points of the input text (text[begin:end] is the evidence).
+
+        Inputs:
+          FILE.txt       one article (UTF-8). Its id is the file name without extension.
+          DIR            every *.txt below it, in name order.
+          CORPUS.jsonl   one JSON object a line: {"id", "url", "published", "text"}. A malformed line is reported
+                         with its line number and skipped; the others are converted.
+        Options:
+          --published    publication date of text-file articles (relative dates such as «اليوم» resolve against
+                         it). Without it the file's modification date (UTC) is used, with a warning, and the
+                         article is marked ast:datePublishedIsGuess.
+          --url          the article's URL (one article only).
+          --out          output file; the extension picks the syntax (.trig, .ttl, .nt, .nq; all facts are in the
+                         default graph, so the same statements are valid in each). Default: stdout.
+          --gazetteer    the gazetteer (default: ontology/entities.ttl found from the current folder upwards, else
+                         the copy installed beside kg). Edit it to add entities or aliases; no rebuild needed.
+        A closing summary (articles, rounds, facts, warnings) goes to stderr; a progress bar too when stderr is a
+        terminal. Exit 0 when at least one article was converted, 1 when none could be.
+        """;
+
+    public int Run(string[] args, CliContext context)
+    {
+        var r = new ArgReader(args, ["--published", "--url", "--out", "--gazetteer"], []);
+        if (r.Positionals.Count == 0) throw new UsageException("give at least one article file, folder or .jsonl corpus");
+        DateOnly? published = null;
+        if (r.Value("--published") is { } pub)
+        {
+            if (!DateOnly.TryParseExact(pub, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                throw new UsageException($"--published must be YYYY-MM-DD, not '{pub}'");
+            published = d;
+        }
+        var url = r.Value("--url");
+        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) throw new UsageException($"--url must be an absolute URL, not '{url}'");
+        var outPath = r.Value("--out");
+        if (outPath is not null)
+        {
+            var ext = Path.GetExtension(outPath).ToLowerInvariant();
+            if (ext is not (".trig" or ".ttl" or ".nt" or ".nq"))
+                throw new UsageException($"--out must end in .trig, .ttl, .nt or .nq (got '{ext}')");
+        }
+        var gazetteerPath = r.Value("--gazetteer") ?? FindGazetteer()
+            ?? throw new CliFailure("ontology/entities.ttl not found (give --gazetteer PATH)");
+        if (!File.Exists(gazetteerPath)) throw new CliFailure($"gazetteer {gazetteerPath} does not exist");
+        var gazetteer = GazetteerLoader.Load(gazetteerPath);
+
+        var warnings = new List<string>();
+        var articles = new List<Article>();
+        foreach (var input in r.Positionals) Collect(input, published, url, articles, warnings);
+        if (url is not null && articles.Count > 1) throw new UsageException("--url applies to a single article");
+        if (articles.Count == 0)
+        {
+            foreach (var w in warnings) context.Err.WriteLine("kg convert: " + w);
+            throw new CliFailure("no article could be read");
+        }
+        // Ids must be unique so that articles do not merge by accident.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < articles.Count; i++)
+        {
+            var id = articles[i].Id;
+            if (ids.TryGetValue(id, out var count))
+            {
+                ids[id] = count + 1;
+                var fresh = id + "-" + (count + 1).ToString(CultureInfo.InvariantCulture);
+                warnings.Add($"article id '{id}' repeats; this one is '{fresh}'");
+                articles[i] = new Article { Id = fresh, Text = articles[i].Text, Published = articles[i].Published, Url = articles[i].Url, PublishedIsFallback = articles[i].PublishedIsFallback };
+            }
+            else ids[id] = 1;
+        }
+
+        var extractor = new Extractor(gazetteer);
+        var emitter = new RdfEmitter(gazetteer);
+        long facts = 0, rounds = 0;
+        var progress = context.ErrIsTerminal && articles.Count >= 20;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        void WriteAll(TextWriter w)
+        {
+            for (var i = 0; i < articles.Count; i++)
+            {
+                var f = extractor.Extract(articles[i]);
+                var quads = emitter.Emit(f);
+                facts += f.Facts.Select(x => (x.Subject, x.Predicate, x.Object)).Distinct().Count();
+                rounds += f.RoundCount;
+                foreach (var warning in f.Warnings) warnings.Add(articles[i].Id + ": " + warning);
+                RdfEmitter.WriteNTriples(quads, w);
+                if (progress && (i % 50 == 0 || i == articles.Count - 1))
+                {
+                    var done = (i + 1) * 30 / articles.Count;
+                    context.Err.Write($"\r[{new string('#', done)}{new string('.', 30 - done)}] {i + 1}/{articles.Count}");
+                }
+            }
+            if (progress) context.Err.WriteLine();
+        }
+        if (outPath is null)
+        {
+            WriteAll(context.Out);
+            context.Out.Flush();
+        }
+        else
+        {
+            AtomicFile.Write(outPath, stream =>
+            {
+                using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                WriteAll(w);
+            });
+        }
+        foreach (var w in warnings) context.Err.WriteLine("kg convert: warning: " + w);
+        context.Err.WriteLine($"kg convert: {articles.Count} article(s), {rounds} round(s), {facts} fact(s), {warnings.Count} warning(s)" + (outPath is null ? "" : " → " + outPath));
+        if (context.Bench) context.Err.WriteLine($"bench: seconds={sw.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture)} articles={articles.Count}");
+        return 0;
+    }
+
+    private static string? FindGazetteer()
+    {
+        var env = Environment.GetEnvironmentVariable("KG_GAZETTEER");
+        if (!string.IsNullOrEmpty(env)) return env;
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var p = Path.Combine(dir.FullName, "ontology", "entities.ttl");
+            if (File.Exists(p)) return p;
+        }
+        var beside = Path.Combine(AppContext.BaseDirectory, "ontology", "entities.ttl");
+        return File.Exists(beside) ? beside : null;
+    }
+
+    private static void Collect(string input, DateOnly? published, string? url, List<Article> articles, List<string> warnings)
+    {
+        if (Directory.Exists(input))
+        {
+            var files = Directory.EnumerateFiles(input, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            if (files.Count == 0) warnings.Add($"{input}: no .txt files");
+            foreach (var f in files) ReadText(f, published, url, articles, warnings);
+            return;
+        }
+        if (!File.Exists(input)) throw new CliFailure($"{input}: no such file or folder");
+        if (input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+            ReadJsonLines(input, published, articles, warnings);
+        else
+            ReadText(input, published, url, articles, warnings);
+    }
+
+    private static void ReadText(string path, DateOnly? published, string? url, List<Article> articles, List<string> warnings)
+    {
+        var info = new FileInfo(path);
+        if (info.Length > MaxArticleBytes)
+        {
+            warnings.Add($"{path}: {info.Length / (1 << 20)} MB is too large for a news article (limit {MaxArticleBytes >> 20} MB); skipped");
+            return;
+        }
+        var bytes = File.ReadAllBytes(path);
+        var text = Decode(bytes, path, warnings);
+        if (text is null) return;
+        var id = Path.GetFileNameWithoutExtension(path);
+        var fallback = published is null;
+        if (fallback) warnings.Add($"{path}: no --published date; using the file's modification date {DateOnly.FromDateTime(info.LastWriteTimeUtc):yyyy-MM-dd} to resolve relative dates");
+        articles.Add(new Article { Id = id, Text = text, Published = published ?? DateOnly.FromDateTime(info.LastWriteTimeUtc), Url = url, PublishedIsFallback = fallback });
+    }
+
+    /// <summary>Strict UTF-8 with a clear message for binary data, invalid bytes and empty files.</summary>
+    private static string? Decode(byte[] bytes, string source, List<string> warnings)
+    {
+        if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        {
+            warnings.Add($"{source}: empty article; skipped");
+            return null;
+        }
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0)
+        {
+            warnings.Add($"{source}: binary data (NUL byte at offset {nul}); skipped");
+            return null;
+        }
+        try
+        {
+            var text = new UTF8Encoding(false, true).GetString(bytes);
+            // A byte-order mark stays: offsets count code points of the text exactly as decoded.
+            if (!text.Any(NormalizedText.IsArabicLetter)) warnings.Add($"{source}: no Arabic text; nothing to extract");
+            return text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            warnings.Add($"{source}: invalid UTF-8 at byte offset {e.Index}; skipped");
+            return null;
+        }
+    }
+
+    private static void ReadJsonLines(string path, DateOnly? published, List<Article> articles, List<string> warnings)
+    {
+        using var reader = new StreamReader(path, new UTF8Encoding(false, true));
+        var lineNo = 0;
+        while (true)
+        {
+            string? line;
+            try { line = reader.ReadLine(); }
+            catch (DecoderFallbackException) { warnings.Add($"{path}:{lineNo + 1}: invalid UTF-8; the rest of the file is skipped"); return; }
+            if (line is null) return;
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            JObject obj;
+            try
+            {
+                using var jr = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None };
+                obj = JObject.Load(jr);
+            }
+            catch (JsonException e)
+            {
+                warnings.Add($"{path}:{lineNo}: malformed JSON ({e.Message.Split('\n')[0].TrimEnd('.')}); line skipped");
+                continue;
+            }
+            var text = (string?)obj["text"];
+            if (string.IsNullOrWhiteSpace(text)) { warnings.Add($"{path}:{lineNo}: no \"text\"; line skipped"); continue; }
+            if (Encoding.UTF8.GetByteCount(text) > MaxArticleBytes) { warnings.Add($"{path}:{lineNo}: article too large; skipped"); continue; }
+            var id = (string?)obj["id"] ?? Path.GetFileNameWithoutExtension(path) + "-" + lineNo.ToString(CultureInfo.InvariantCulture);
+            DateOnly date;
+            var fallback = false;
+            var p = (string?)obj["published"];
+            if (p is not null && DateOnly.TryParseExact(p.Length >= 10 ? p[..10] : p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
+            else if (published is { } given) date = given;
+            else
+            {
+                date = DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
+                fallback = true;
+                warnings.Add($"{path}:{lineNo}: no valid \"published\"; using {date:yyyy-MM-dd}");
+            }
+            var url = (string?)obj["url"];
+            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) { warnings.Add($"{path}:{lineNo}: \"url\" is not an absolute URL; ignored"); url = null; }
+            articles.Add(new Article { Id = id, Text = text, Published = date, Url = url, PublishedIsFallback = fallback });
+        }
+    }
+}

@@ -1,0 +1,135 @@
+namespace Graph.News;
+
+/// <summary>One entity of the gazetteer (ontology/entities.ttl).</summary>
+public sealed class Entity
+{
+    public required string Key { get; init; }
+    public string Iri => Ns.Id + Key;
+    /// <summary>Local name of the ast: class (State, City, Region, Organisation, Process, DesignatedGroup, Person, Agency, Document).</summary>
+    public string Type { get; set; } = "Thing";
+    public string? LabelEn { get; set; }
+    public string? LabelAr { get; set; }
+    /// <summary>Names that identify the entity wherever they occur.</summary>
+    public List<string> Names { get; } = [];
+    /// <summary>Short or generic names that identify it only inside a cue (e.g. «المعارضة» after «وفد»).</summary>
+    public List<string> ContextNames { get; } = [];
+    /// <summary>Adjectives (nisba) that stand for the entity: «الروسي»، «الروسية».</summary>
+    public List<string> Adjectives { get; } = [];
+    /// <summary>Key of the state a city lies in.</summary>
+    public string? Country { get; set; }
+    /// <summary>Key of the body a person speaks for by office (a UN envoy represents the UN).</summary>
+    public string? Represents { get; set; }
+    /// <summary>Verified identity links (owl:sameAs), e.g. the Wikidata item.</summary>
+    public List<string> SameAs { get; } = [];
+}
+
+public enum NameKind { Name, Context, Adjective }
+
+/// <summary>The entities, indexed by the token sequences of their normalised names.</summary>
+public sealed class Gazetteer
+{
+    private readonly Dictionary<string, Entity> _byKey = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, Entity> Entities => _byKey;
+
+    internal PhraseTrie<(string Key, NameKind Kind)> Exact { get; } = new();
+
+    /// <summary>Person names by consonant skeleton: transliterated names vary in long vowels and emphatics.</summary>
+    internal PhraseTrie<(string Key, NameKind Kind)> Skeleton { get; } = new();
+
+    public Entity? Get(string key) => _byKey.GetValueOrDefault(key);
+
+    public Entity GetOrAdd(string key)
+    {
+        if (!_byKey.TryGetValue(key, out var e)) _byKey[key] = e = new Entity { Key = key };
+        return e;
+    }
+
+    /// <summary>Builds the name index; call after all entities are loaded.</summary>
+    public void Index()
+    {
+        foreach (var e in _byKey.Values.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            foreach (var n in e.Names) Add(e, n, NameKind.Name);
+            foreach (var n in e.ContextNames) Add(e, n, NameKind.Context);
+            foreach (var n in e.Adjectives) Add(e, n, NameKind.Adjective);
+        }
+    }
+
+    private void Add(Entity e, string name, NameKind kind)
+    {
+        var key = NormalizedText.Key(name);
+        if (key.Length == 0) return;
+        var words = key.Split(' ');
+        Exact.Add(words, (e.Key, kind));
+        if (e.Type == "Person" && kind == NameKind.Name)
+        {
+            var sk = words.Select(SkeletonOf).ToArray();
+            if (sk.Sum(s => s.Length) >= 5) Skeleton.Add(sk, (e.Key, kind));
+        }
+    }
+
+    /// <summary>Consonant skeleton of a transliterated name: long vowels dropped after the first letter, emphatics folded.</summary>
+    public static string SkeletonOf(string word)
+    {
+        var sb = new System.Text.StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i] switch
+            {
+                'ص' or 'ث' => 'س', 'ط' => 'ت', 'ض' => 'د', 'ظ' or 'ذ' => 'ز', 'ق' => 'ك', 'ة' => 'ه', 'ى' => 'ي', 'ؤ' => 'و', 'ئ' => 'ي', 'غ' => 'ج',
+                var o => o,
+            };
+            if (i > 0 && c is 'ا' or 'و' or 'ي') continue;
+            if (sb.Length > 0 && sb[^1] == c) continue;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>A trie over word sequences.</summary>
+internal sealed class PhraseTrie<T>
+{
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Next;
+        public List<T>? Values;
+    }
+
+    private readonly Node _root = new();
+
+    public void Add(IReadOnlyList<string> words, T value)
+    {
+        var n = _root;
+        foreach (var w in words)
+        {
+            n.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (!n.Next.TryGetValue(w, out var child)) n.Next[w] = child = new Node();
+            n = child;
+        }
+        n.Values ??= [];
+        if (!n.Values.Contains(value)) n.Values.Add(value);
+    }
+
+    /// <summary>The longest match starting with <paramref name="first"/> and continuing with words from <paramref name="next"/>; returns the number of words matched.</summary>
+    public int Longest(string first, Func<int, string?> next, out List<T>? values)
+    {
+        values = null;
+        if (_root.Next is null || !_root.Next.TryGetValue(first, out var n)) return 0;
+        var best = 0;
+        var len = 1;
+        while (true)
+        {
+            if (n.Values is not null) { best = len; values = n.Values; }
+            if (n.Next is null) break;
+            var w = next(len);
+            if (w is null || !n.Next.TryGetValue(w, out var child)) break;
+            n = child;
+            len++;
+        }
+        return best;
+    }
+
+    public bool ContainsFirst(string word) => _root.Next is not null && _root.Next.ContainsKey(word);
+}

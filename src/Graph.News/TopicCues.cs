@@ -1,0 +1,105 @@
+namespace Graph.News;
+
+/// <summary>How a statement relates to a topic.</summary>
+public enum StatementAction { Affirms, CallsFor, Condemns }
+
+/// <summary>Cue patterns of the closed topic list (../shared/eval/topics.tsv) and what each topic needs in the sentence.</summary>
+internal static class TopicCues
+{
+    [Flags]
+    public enum Need { None = 0, Idlib = 1, Gaza = 2, NoGaza = 4, GroupAfter = 8, TurkeySyria = 16, CommitteeInArticle = 32 }
+
+    public sealed record Cue(string Topic, string[][] Pattern, Need Need);
+
+    /// <summary>Topics that name something bad: whatever the verb, a statement about them condemns.</summary>
+    public static readonly HashSet<string> Negative = ["israeli_attacks", "separatist_agendas", "oil_revenues", "terrorist_presence_idlib"];
+
+    /// <summary>The action when the governing verb only affirms or stresses.</summary>
+    public static StatementAction Default(string topic) => topic switch
+    {
+        "humanitarian_assistance" or "refugee_return" or "gaza_ceasefire" => StatementAction.CallsFor,
+        _ when Negative.Contains(topic) => StatementAction.Condemns,
+        _ => StatementAction.Affirms,
+    };
+
+    private static Cue C(string topic, string pattern, Need need = Need.None) =>
+        new(topic, pattern.Split(' ').Select(alt => alt == "*" ? ["*"] : alt.Split('|').Select(NormalizedText.Key).ToArray()).ToArray(), need);
+
+    /// <summary>Each word of a pattern is a set of stems (a|b); «*» skips up to two words.</summary>
+    public static readonly Cue[] All =
+    [
+        C("sovereignty_territorial_integrity", "سيادة"),
+        C("sovereignty_territorial_integrity", "وحدة|سلامة أراضي|الأراضي"),
+        C("idlib_normalization", "التطبيع|تطبيع المستدام", Need.Idlib),
+        C("idlib_normalization", "تهدئة|التهدئة|الهدوء|هدوء", Need.Idlib),
+        C("eliminate_terrorist_groups", "القضاء|قضاء على|نهائيا"),
+        C("eliminate_terrorist_groups", "مكافحة|محاربة|مواجهة الإرهاب|الإرهابية|التنظيمات|الجماعات"),
+        C("terrorist_presence_idlib", "وجود|تواجد|نشاط", Need.GroupAfter),
+        C("humanitarian_assistance", "المساعدات|مساعدات"),
+        C("humanitarian_assistance", "المساعدة|مساعدة الإنسانية|في"),
+        C("humanitarian_assistance", "تحسين الوضع الإنساني"),
+        C("humanitarian_assistance", "الإنعاش|إنعاش"),
+        C("humanitarian_assistance", "إعادة الإعمار"),
+        C("political_settlement", "التسوية|تسوية السياسية"),
+        C("political_settlement", "الحل|حل السياسي"),
+        C("political_settlement", "العملية|عملية السياسية"),
+        C("political_settlement", "2254"),
+        C("constitutional_committee", "اللجنة|لجنة الدستورية"),
+        C("constitutional_committee", "اللجنة", Need.CommitteeInArticle),
+        C("israeli_attacks", "الهجمات|هجمات|الاعتداءات|اعتداءات|الغارات|غارات|الضربات|ضربات * الإسرائيلية|إسرائيلية|الإسرائيلي"),
+        C("separatist_agendas", "الأجندات|أجندات الانفصالية"),
+        C("separatist_agendas", "الانفصالية|انفصالية"),
+        C("separatist_agendas", "الحكم الذاتي"),
+        C("oil_revenues", "عائدات|إيرادات النفط"),
+        C("refugee_return", "عودة|العودة اللاجئين|النازحين|المهجرين|آمنة|الآمنة|طوعية|الطوعية"),
+        C("detainees_release", "المحتجزين|المختطفين|المعتقلين|المفقودين|الإفراج"),
+        C("gaza_ceasefire", "وقف إطلاق النار", Need.Gaza),
+        C("de_escalation_zones", "مناطق * التصعيد"),
+        C("ceasefire_regime", "وقف إطلاق النار", Need.NoGaza),
+        C("ceasefire_regime", "وقف الأعمال القتالية"),
+        C("ceasefire_regime", "الهدنة|هدنة"),
+        C("civilian_protection", "حماية المدنيين"),
+        C("turkey_syria_normalization", "تطبيع|إعادة|استعادة|استئناف العلاقات", Need.TurkeySyria),
+        C("turkey_syria_normalization", "خريطة طريق", Need.TurkeySyria),
+    ];
+
+    /// <summary>Matches a pattern at token i; returns the last token used, or -1.</summary>
+    public static int Match(Cue cue, IReadOnlyList<Token> t, int i, int end)
+    {
+        var k = i;
+        for (var w = 0; w < cue.Pattern.Length; w++)
+        {
+            var stems = cue.Pattern[w];
+            if (stems[0] == "*")
+            {
+                var next = cue.Pattern[w + 1];
+                var found = -1;
+                for (var skip = 0; skip <= 2 && k + skip < end; skip++)
+                {
+                    if (skip > 0 && t[k + skip].HardGapBefore) break;
+                    if (WordMatches(t[k + skip], next)) { found = k + skip; break; }
+                }
+                if (found < 0) return -1;
+                k = found + 1;
+                w++;
+                continue;
+            }
+            if (k >= end || (k > i && t[k].HardGapBefore) || !WordMatches(t[k], stems)) return -1;
+            k++;
+        }
+        return k - 1;
+    }
+
+    private static bool WordMatches(Token t, string[] stems)
+    {
+        foreach (var (f, _) in t.Forms)
+            foreach (var s in stems)
+            {
+                if (t.IsNumber) { if (f == s) return true; continue; }
+                if (f.StartsWith(s, StringComparison.Ordinal) && f.Length <= s.Length + 3) return true;
+                // Teh marbuta is written teh before a pronoun: «سيادة» but «سيادتها».
+                if (s.Length > 2 && s[^1] == 'ه' && f.StartsWith(s[..^1] + "ت", StringComparison.Ordinal) && f.Length <= s.Length + 3) return true;
+            }
+        return false;
+    }
+}
