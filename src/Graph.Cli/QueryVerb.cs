@@ -42,6 +42,7 @@ public sealed class QueryVerb : IVerb
           --explain               print the plan with estimated and actual row counts on stderr
           --no-optimise           run the algebra as written (no join ordering, filter pushing or folding)
           --union-default-graph   the default graph is the union of all graphs
+        """ + RemoteQuery.HelpText + """
         KG_BENCH=1 prints `bench: seconds=S` on stderr for parse + evaluate + write (data loading excluded).
         """;
 
@@ -50,8 +51,8 @@ public sealed class QueryVerb : IVerb
 
     public int Run(string[] args, CliContext context)
     {
-        var a = new ArgReader(args, ["--data", "--named", "--query", "-e", "--base", "--results", "--out", "--timeout"],
-            ["--parse-only", "--explain", "--no-optimise", "--union-default-graph"]);
+        var a = new ArgReader(args, ["--data", "--named", "--query", "-e", "--base", "--results", "--out", "--timeout", .. RemoteQuery.ValuedOptions],
+            ["--parse-only", "--explain", "--no-optimise", "--union-default-graph", .. RemoteQuery.FlagOptions]);
         var queryFile = a.Value("--query");
         var queryText = a.Value("-e");
         if ((queryFile is null) == (queryText is null)) throw new UsageException("give the query with exactly one of --query FILE or -e 'QUERY'");
@@ -79,6 +80,11 @@ public sealed class QueryVerb : IVerb
         var text = queryFile is not null ? File.ReadAllText(queryFile) : queryText!;
         var baseIri = a.Value("--base") ?? (queryFile is not null ? DatasetFiles.FileUrl(queryFile) : DatasetFiles.FileUrl(Directory.GetCurrentDirectory()) + "/");
         if (!Iri.IsAbsolute(baseIri)) throw new UsageException("--base must be an absolute IRI");
+        if (a.Value("--endpoint") is { } endpoint)
+        {
+            if (dataFiles.Count > 0 || named.Count > 0) throw new UsageException("--endpoint queries the remote store: give no --data or --named");
+            return RemoteQuery.Run(context, a, endpoint, text, results, timeout, context.OutIsTerminal);
+        }
 
         // Parsing and evaluation run on a thread with a large stack: deep but legal queries must not overflow.
         int exit = 0;
@@ -130,6 +136,7 @@ public sealed class QueryVerb : IVerb
             Cancellation = cts.Token,
             CountRows = a.Flag("--explain"),
             UnionDefaultGraph = a.Flag("--union-default-graph"),
+            Services = RemoteQuery.Services(a, timeout),
         };
         var outPath = a.Value("--out");
         var snapshot = store.Snapshot();

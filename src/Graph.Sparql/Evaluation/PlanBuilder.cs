@@ -1,5 +1,6 @@
 using Graph.Rdf;
 using Graph.Sparql.Algebra;
+using Graph.Sparql.Remote;
 using Graph.Store;
 
 namespace Graph.Sparql.Evaluation;
@@ -70,6 +71,7 @@ public sealed class PlanBuilder
                     : new GraphPlan(_ctx, inner, -1, _ctx.Terms.StoreId(g.Name.Node!) is var id && id > 0 ? id : int.MinValue);
                 break;
             }
+            case ServiceOp s when _ctx.Options.Services is { } services: plan = new RemoteServicePlan(_ctx, s, services, null, _slots); break;
             case ServiceOp s: plan = new ServicePlan(_ctx, s.Silent, s.Endpoint.ToString()); break;
             case ExtendOp e: plan = new ExtendPlan(_ctx, Eval, Build(e.Inner, outer, inGraph), Slot(e.Var), e.Expr, e.Var); break;
             case TableOp t:
@@ -139,6 +141,7 @@ public sealed class PlanBuilder
         foreach (var part in parts)
         {
             if (plan is null) plan = Build(part, bound, inGraph);
+            else if (part is ServiceOp so && _ctx.Options.Services is { } services) plan = new RemoteServicePlan(_ctx, so, services, plan, _slots);
             else if (Safe(part, bound)) plan = new BindJoinPlan(_ctx, plan, Build(part, bound, inGraph));
             else plan = new HashJoinPlan(_ctx, plan, Materialise(part, certain, inGraph));
             bound.UnionWith(part.MaybeVars());

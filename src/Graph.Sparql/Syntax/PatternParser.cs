@@ -104,7 +104,10 @@ public sealed class PatternParser
                     _ctx.Take();
                     var silent = _ctx.AcceptKeyword("SILENT");
                     var ep = VarOrIri();
-                    g = Join(g, new ServiceOp(ep, GroupGraphPattern(), silent));
+                    var open = _ctx.Peek().Start;
+                    var inner = GroupGraphPattern();
+                    var close = _ctx.Tokens.Peek(-1).End;
+                    g = Join(g, new ServiceOp(ep, inner, silent) { PatternText = _ctx.Tokens.Text[open..close], Prologue = Prologue() });
                 }
                 else if (t.IsKeyword("BIND"))
                 {
@@ -513,5 +516,15 @@ public sealed class PatternParser
             throw _ctx.Error(t, "VALUES data must be IRIs, literals or UNDEF");
         if (t.Is("(")) throw _ctx.Expected("an IRI, literal or UNDEF");
         return GraphTerm();
+    }
+
+    /// <summary>The BASE and PREFIX declarations in force now, as query text.</summary>
+    private string Prologue()
+    {
+        var sb = new System.Text.StringBuilder();
+        if (_ctx.BaseIri is not null) sb.Append("BASE ").Append(NTriplesText.Iri(_ctx.BaseIri)).Append('\n');
+        foreach (var (p, ns) in _ctx.Prefixes.Prefixes.OrderBy(x => x.Key, StringComparer.Ordinal))
+            sb.Append("PREFIX ").Append(p).Append(": ").Append(NTriplesText.Iri(ns)).Append('\n');
+        return sb.ToString();
     }
 }
