@@ -129,6 +129,7 @@ public static class TurtleWriter
         {
             if (triples.Count == 0) return;
             _subjectIndex.Clear();
+            _signatures.Clear();
             var objectRefs = new Dictionary<BlankNode, int>();
             var ids = new int[triples.Count];
             var counts = new List<int>();
@@ -194,6 +195,7 @@ public static class TurtleWriter
                 queue.Enqueue((missing, 0));
             }
             top.AddRange(promoted);
+            top.Sort(_nodeOrder);
             // Objects never seen as subjects, used once: plain [].
             foreach (var c in candidates)
                 if (!_subjectIndex.ContainsKey(c) && !IsListCell(c)) _inline.Add(c);
@@ -314,14 +316,51 @@ public static class TurtleWriter
             return true;
         }
 
-        private sealed class TripleOrder : IComparer<Triple>
-        {
-            public static readonly TripleOrder Instance = new();
+        private NodeOrder? _nodeOrderField;
+        private TripleOrder? _tripleOrderField;
 
+        private NodeOrder _nodeOrder => _nodeOrderField ??= new NodeOrder(this);
+
+        private TripleOrder _tripleOrder => _tripleOrderField ??= new TripleOrder(_nodeOrder);
+
+        private readonly Dictionary<BlankNode, string> _signatures = [];
+
+        /// <summary>
+        /// What a blank node says, with other blank nodes masked: orders blank nodes by content rather than by label,
+        /// so relabelling a graph rarely changes its bytes (labels only break remaining ties).
+        /// </summary>
+        private string Signature(BlankNode b)
+        {
+            if (_signatures.TryGetValue(b, out var sig)) return sig;
+            var parts = new List<string>();
+            if (TryGetTriples(b, out var ts))
+                foreach (var t in ts)
+                    parts.Add(t.Predicate.Value + " " + (t.Object is BlankNode ? "_" : t.Object is TripleNode ? "<<>>" : t.Object.ToString()));
+            parts.Sort(StringComparer.Ordinal);
+            sig = string.Join('\n', parts);
+            if (_signatures.Count < 1 << 20) _signatures[b] = sig;
+            return sig;
+        }
+
+        private sealed class NodeOrder(Writer w) : IComparer<INode>
+        {
+            public int Compare(INode? x, INode? y)
+            {
+                if (x is BlankNode a && y is BlankNode b && !ReferenceEquals(a, b))
+                {
+                    var c = string.CompareOrdinal(w.Signature(a), w.Signature(b));
+                    if (c != 0) return c;
+                }
+                return TermOrder.Instance.Compare(x, y);
+            }
+        }
+
+        private sealed class TripleOrder(NodeOrder nodes) : IComparer<Triple>
+        {
             public int Compare(Triple x, Triple y)
             {
                 var c = ReferenceEquals(x.Predicate, y.Predicate) ? 0 : PredicateOrder(x.Predicate, y.Predicate);
-                return c != 0 ? c : TermOrder.Instance.Compare(x.Object, y.Object);
+                return c != 0 ? c : nodes.Compare(x.Object, y.Object);
             }
         }
 
@@ -337,7 +376,7 @@ public static class TurtleWriter
         private void WritePredicateObjects(INode subject, string indent, int level)
         {
             if (!TryGetTriples(subject, out var ts)) return;
-            Array.Sort(_sorted, ts.Offset, ts.Count, TripleOrder.Instance);
+            Array.Sort(_sorted, ts.Offset, ts.Count, _tripleOrder);
             var pad = Pad(indent, level);
             IriNode? lastP = null;
             for (var k = 0; k < ts.Count; k++)

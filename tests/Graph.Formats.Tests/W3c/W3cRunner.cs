@@ -107,7 +107,8 @@ internal static class W3cRunner
         var back = new ListSink();
         RdfReader.ParseString(pretty, trig ? RdfFormat.TriG : RdfFormat.Turtle, null, back);
         Assert.IsTrue(Isomorphism.AreIsomorphic(sink.Quads, back.Quads), $"{t.Name}: Turtle/TriG output reads back differently\n{pretty}");
-        // Blank node labels change on re-reading and break ties in the order, so bytes are compared when there are none.
+        // Blank nodes are ordered by what they say; only blank nodes that say the same thing fall back on labels,
+        // which change on re-reading. Where labels cannot matter the bytes must be identical.
         if (!sink.Quads.Any(q => HasBlank(q.Subject) || HasBlank(q.Object) || q.Graph is BlankNode))
             Assert.AreEqual(pretty, TurtleWriter.ToString(back.Quads, back.Prefixes, trig), $"{t.Name}: writing the re-read graph gives other bytes");
         var sw = new StringWriter();
