@@ -25,10 +25,17 @@ public sealed class W3CFunctionResultsTests
     [DataRow("substring02.srx", "SUBSTR(,2)", "str", "substr")]
     [DataRow("plus-1.srx", "+", "x,y", "sum")]
     [DataRow("plus-2.srx", "STR+STR", "x,y", "sum")]
-    public void EveryRowOfTheExpectedResultsIsReproduced(string file, string function, string inputs, string output)
+    public void EveryRowOfTheExpectedResultsIsReproduced(string file, string function, string inputs, string output) =>
+        Replay(XmlResultsReader.ReadFile(SharedPaths.InShared("w3c", "sparql11", "functions", file)), file, function, inputs, output);
+
+    [TestMethod]
+    [DataRow("triple-on-literals.srj")]
+    [DataRow("triple-on-str-literals.srj")]
+    public void TripleTermConstructionFollowsSparql12(string file) =>
+        Replay(JsonResultsReader.ReadFile(SharedPaths.InShared("w3c", "sparql12", "expression", file)), file, "TRIPLE", "subject,predicate,object", "triple");
+
+    private static void Replay(SparqlResultSet rs, string file, string function, string inputs, string output)
     {
-        var path = SharedPaths.InShared("w3c", "sparql11", "functions", file);
-        var rs = XmlResultsReader.ReadFile(path);
         var ins = inputs.Split(',').Select(v => IndexOf(rs, v)).ToArray();
         var outCol = IndexOf(rs, output);
         var checkedRows = 0;
