@@ -15,6 +15,7 @@ public sealed class ServeVerb : IVerb
     public string Help => """
         Usage: kg serve [--data FILE]... [--store DIR] [--port 7878] [--bind 127.0.0.1] [--update-token TOKEN]
                         [--timeout SECONDS] [--max-results N] [--max-body BYTES] [--allow-host HOST]...
+                        [--union-default-graph]
 
         Serves the dataset at http://BIND:PORT/ :
           /sparql   SPARQL 1.1 Protocol: query (GET, POST form or application/sparql-query), update (POST);
@@ -23,7 +24,7 @@ public sealed class ServeVerb : IVerb
           /         the query page (examples from queries/, results table, downloads, timeline of the rounds)
 
         Options:
-          --data FILE         load an N-Triples (.nt) or N-Quads (.nq) file at start (repeatable); with --store,
+          --data FILE         load an RDF file at start (.nt, .nq, .ttl, .trig, ...; repeatable); with --store,
                               only into a new, empty store
           --store DIR         keep the dataset in DIR: every acknowledged update is journalled and fsynced first,
                               so it survives a crash; restarting with the same DIR serves exactly what was acknowledged
@@ -35,13 +36,15 @@ public sealed class ServeVerb : IVerb
           --max-results N     most rows or triples one query returns (default 1000000)
           --max-body BYTES    largest request body accepted, else 413 (default 67108864 = 64 MiB)
           --allow-host HOST   a host federated SERVICE and LOAD may reach (repeatable; none by default)
+          --union-default-graph  queries without FROM see the union of all graphs as their default graph
+                              (handy for converted news, where each article is a named graph)
 
         Stops on Ctrl+C or SIGTERM (a durable store then writes a snapshot).
         """;
 
     public int Run(string[] args, CliContext context)
     {
-        var a = new ArgReader(args, ["--data", "--store", "--port", "--bind", "--update-token", "--timeout", "--max-results", "--max-body", "--allow-host"], []);
+        var a = new ArgReader(args, ["--data", "--store", "--port", "--bind", "--update-token", "--timeout", "--max-results", "--max-body", "--allow-host"], ["--union-default-graph"]);
         if (a.Positionals.Count > 0) throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
         var token = a.Value("--update-token") ?? Environment.GetEnvironmentVariable("KG_UPDATE_TOKEN");
         if (token is not null && token.Length < 8) throw new UsageException("the update token must be at least 8 characters");
@@ -59,15 +62,16 @@ public sealed class ServeVerb : IVerb
         if (!System.Net.IPAddress.TryParse(options.Bind, out _)) throw new UsageException($"--bind needs an IP address, not '{options.Bind}'");
         foreach (var f in a.Values("--data"))
             if (!File.Exists(f)) throw new CliFailure($"data file {f} does not exist");
-        return RunAsync(options, a.Values("--data"), a.Value("--store"), context).GetAwaiter().GetResult();
+        var engine = EngineFactory.Create(unionDefaultGraph: a.Flag("--union-default-graph"));
+        return RunAsync(options, a.Values("--data"), a.Value("--store"), engine, context).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(ServerOptions options, IReadOnlyList<string> data, string? store, CliContext context)
+    private static async Task<int> RunAsync(ServerOptions options, IReadOnlyList<string> data, string? store, ISparqlEngine engine, CliContext context)
     {
         ServerHost host;
         try
         {
-            host = await ServerHost.StartAsync(options, data, store).ConfigureAwait(false);
+            host = await ServerHost.StartAsync(options, data, store, engine).ConfigureAwait(false);
         }
         catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {

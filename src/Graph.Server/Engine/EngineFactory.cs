@@ -3,7 +3,7 @@ namespace Graph.Server.Engine;
 /// <summary>The engine `kg serve` uses: the Graph.Sparql adapter once that engine is in the build.</summary>
 public static class EngineFactory
 {
-    public static ISparqlEngine Create() => new UnavailableEngine();
+    public static ISparqlEngine Create(bool unionDefaultGraph = false) => new GraphSparqlEngine(unionDefaultGraph);
 }
 
 /// <summary>Stands in until Graph.Sparql's engine is merged: the Graph Store Protocol works, SPARQL answers 501.</summary>

@@ -1,28 +1,54 @@
+using System.Text;
+using Graph.Formats;
 using Graph.Rdf;
 
 namespace Graph.Server.Formats;
 
-/// <summary>An RDF syntax the server reads or writes, by media type.</summary>
-public sealed record RdfSyntax(string Name, string MediaType, string Extension, bool HoldsQuads, string[] Aliases);
+/// <summary>An RDF syntax the server reads or writes: Graph.Formats' entry plus the media-type aliases clients send.</summary>
+public sealed record RdfSyntax(RdfFormatInfo Info, string[] Aliases)
+{
+    public string Name => Info.Name;
+    public string MediaType => Info.MediaType;
+    public bool HoldsQuads => Info.HasNamedGraphs;
+}
 
 /// <summary>
-/// The RDF syntaxes the server speaks. Readers and writers are looked up here, so the fuller ones of
-/// Graph.Formats plug in at one place.
+/// The RDF syntaxes of the server, taken from Graph.Formats' registry (so JSON-LD and RDF/XML appear here as soon as
+/// they register), with the server's preference order for content negotiation.
 /// </summary>
 public static class RdfSyntaxes
 {
-    public static readonly RdfSyntax Turtle = new("turtle", "text/turtle", "ttl", false, ["application/x-turtle"]);
-    public static readonly RdfSyntax NTriples = new("ntriples", "application/n-triples", "nt", false, ["text/plain"]);
-    public static readonly RdfSyntax TriG = new("trig", "application/trig", "trig", true, ["application/x-trig"]);
-    public static readonly RdfSyntax NQuads = new("nquads", "application/n-quads", "nq", true, ["text/x-nquads"]);
+    private static readonly Dictionary<RdfFormat, string[]> s_aliases = new()
+    {
+        [RdfFormat.Turtle] = ["application/x-turtle"],
+        [RdfFormat.NTriples] = ["text/plain"],
+        [RdfFormat.TriG] = ["application/x-trig"],
+        [RdfFormat.NQuads] = ["text/x-nquads"],
+        [RdfFormat.JsonLd] = ["application/json"],
+        [RdfFormat.RdfXml] = ["application/xml", "text/xml"],
+    };
 
-    /// <summary>Preference order when the client accepts anything: Turtle first for graphs, TriG first for datasets.</summary>
-    public static IReadOnlyList<RdfSyntax> GraphWriters { get; } = [Turtle, NTriples, TriG, NQuads];
+    /// <summary>Turtle first when the client accepts anything, then the other triple syntaxes, then the quad ones.</summary>
+    private static readonly RdfFormat[] s_graphOrder = [RdfFormat.Turtle, RdfFormat.NTriples, RdfFormat.JsonLd, RdfFormat.RdfXml, RdfFormat.TriG, RdfFormat.NQuads];
 
-    public static IReadOnlyList<RdfSyntax> DatasetWriters { get; } = [TriG, NQuads];
+    private static readonly RdfFormat[] s_datasetOrder = [RdfFormat.TriG, RdfFormat.NQuads, RdfFormat.JsonLd];
+
+    private static IEnumerable<RdfSyntax> Registered(IEnumerable<RdfFormat> order, Func<RdfFormatInfo, bool> usable)
+    {
+        var all = RdfFormats.All.ToDictionary(f => f.Format);
+        foreach (var f in order)
+            if (all.TryGetValue(f, out var info) && usable(info))
+                yield return new RdfSyntax(info, s_aliases.GetValueOrDefault(f, []));
+    }
+
+    /// <summary>Syntaxes a graph (GSP GET, CONSTRUCT, DESCRIBE) can be sent in.</summary>
+    public static IReadOnlyList<RdfSyntax> GraphWriters => Registered(s_graphOrder, i => i.Writer is not null).ToList();
+
+    /// <summary>Syntaxes the whole dataset can be sent in.</summary>
+    public static IReadOnlyList<RdfSyntax> DatasetWriters => Registered(s_datasetOrder, i => i.Writer is not null && i.HasNamedGraphs).ToList();
 
     /// <summary>Syntaxes a request body may be in.</summary>
-    public static IReadOnlyList<RdfSyntax> Readers { get; } = [NTriples, NQuads];
+    public static IReadOnlyList<RdfSyntax> Readers => Registered(s_graphOrder, i => i.Reader is not null).ToList();
 
     public static RdfSyntax? ReaderFor(string? contentType)
     {
@@ -31,34 +57,25 @@ public static class RdfSyntaxes
     }
 
     /// <summary>Parses a body into <paramref name="sink"/>. Bad data raises <see cref="RdfParseException"/> with its position.</summary>
-    public static void Read(RdfSyntax syntax, Stream body, string baseIri, IRdfSink sink, string sourceName)
-    {
-        using var reader = new StreamReader(body, new System.Text.UTF8Encoding(false, true), false, 1 << 16, leaveOpen: true);
-        new NQuadsLineReader(sourceName, syntax.HoldsQuads).Read(reader, sink);
-    }
+    public static void Read(RdfSyntax syntax, Stream body, string baseIri, IRdfSink sink, string sourceName) =>
+        syntax.Info.Reader!(body, new RdfReadOptions(sourceName, baseIri), sink);
 
-    public static void WriteTriples(RdfSyntax syntax, Stream output, IEnumerable<Triple> triples, NamespaceMap namespaces)
-    {
-        // N-Triples lines are valid Turtle, TriG (default graph) and N-Quads alike.
-        RdfWriters.NTriples(output, triples);
-    }
+    public static void WriteTriples(RdfSyntax syntax, Stream output, IEnumerable<Triple> triples, NamespaceMap namespaces) =>
+        WriteQuads(syntax, output, triples.Select(t => new Quad(t)), namespaces);
 
     public static void WriteQuads(RdfSyntax syntax, Stream output, IEnumerable<Quad> quads, NamespaceMap namespaces)
     {
-        if (syntax == TriG) RdfWriters.TriG(output, quads);
-        else if (syntax.HoldsQuads) RdfWriters.NQuads(output, quads);
-        else throw new InvalidOperationException(syntax.Name + " cannot hold named graphs");
+        using var w = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        syntax.Info.Writer!(quads, namespaces.Prefixes, w);
     }
 
     /// <summary>Loads a file by its extension (for `kg serve --data`).</summary>
     public static void ReadFile(string path, IRdfSink sink)
     {
-        var ext = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
-        var syntax = new[] { NTriples, NQuads, Turtle, TriG }.FirstOrDefault(s => s.Extension == ext)
-            ?? throw new RdfParseException($"unknown RDF file extension '.{ext}' (expected .nt or .nq)", path, 0, 0);
-        if (!Readers.Contains(syntax)) throw new RdfParseException($"reading {syntax.Name} is not available in this build (use .nt or .nq)", path, 0, 0);
+        var info = RdfFormats.FromPath(path);
+        if (info?.Reader is null)
+            throw new RdfParseException($"cannot tell the RDF syntax of '{Path.GetFileName(path)}' from its extension (expected one of {string.Join(", ", Readers.SelectMany(r => r.Info.Extensions))})", path, 0, 0);
         using var fs = File.OpenRead(path);
-        var baseIri = new Uri(Path.GetFullPath(path)).AbsoluteUri;
-        Read(syntax, fs, baseIri, sink, path);
+        info.Reader(fs, new RdfReadOptions(path, new Uri(Path.GetFullPath(path)).AbsoluteUri), sink);
     }
 }

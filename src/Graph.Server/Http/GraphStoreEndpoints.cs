@@ -77,7 +77,6 @@ internal static class GraphStoreEndpoints
         var syntax = RdfSyntaxes.ReaderFor(ctx.Request.ContentType)
             ?? throw new HttpErrorException(new HttpError(StatusCodes.Status415UnsupportedMediaType,
                 $"cannot read '{MediaTypes.Essence(ctx.Request.ContentType)}'; send one of {string.Join(", ", RdfSyntaxes.Readers.Select(s => s.MediaType))}"));
-        if (named && syntax.HoldsQuads) throw new HttpErrorException(new HttpError(StatusCodes.Status415UnsupportedMediaType, $"a single graph is sent as triples, not {syntax.MediaType}"));
 
         // Read the whole body before taking the lock: a slow client must not hold up everybody else.
         var sink = new RelabellingSink();
@@ -89,6 +88,8 @@ internal static class GraphStoreEndpoints
             RdfSyntaxes.Read(syntax, body, baseIri, sink, "request body");
         }
 
+        if (named && sink.Quads.Any(q => q.Graph is not null))
+            throw Bad("the body names graphs of its own; send a single graph's triples to ?default or ?graph=IRI, or POST a dataset to /store");
         var changes = new ChangeSet();
         if (replace) changes.Add(Change.Clear(graph));
         foreach (var q in sink.Quads) changes.Add(Change.Add(named ? new Quad(q.Triple, graph) : q));

@@ -19,9 +19,10 @@ internal static class Negotiation
     {
         ["json"] = Json.MediaType, ["srj"] = Json.MediaType, ["xml"] = Xml.MediaType, ["srx"] = Xml.MediaType,
         ["csv"] = Csv.MediaType, ["tsv"] = Tsv.MediaType,
-        ["ttl"] = RdfSyntaxes.Turtle.MediaType, ["turtle"] = RdfSyntaxes.Turtle.MediaType,
-        ["nt"] = RdfSyntaxes.NTriples.MediaType, ["ntriples"] = RdfSyntaxes.NTriples.MediaType,
-        ["trig"] = RdfSyntaxes.TriG.MediaType, ["nq"] = RdfSyntaxes.NQuads.MediaType, ["nquads"] = RdfSyntaxes.NQuads.MediaType,
+        ["ttl"] = "text/turtle", ["turtle"] = "text/turtle",
+        ["nt"] = "application/n-triples", ["ntriples"] = "application/n-triples",
+        ["trig"] = "application/trig", ["nq"] = "application/n-quads", ["nquads"] = "application/n-quads",
+        ["jsonld"] = "application/ld+json", ["rdfxml"] = "application/rdf+xml", ["rdf"] = "application/rdf+xml",
     };
 
     /// <summary>The effective Accept value: `format=csv` stands for `Accept: text/csv`.</summary>

@@ -27,7 +27,14 @@ internal static class ServiceDescription
             new(service, P("supportedLanguage"), new IriNode(Sd + "SPARQL11Query")),
         };
         if (updates) list.Add(new(service, P("supportedLanguage"), new IriNode(Sd + "SPARQL11Update")));
-        foreach (var f in new[] { "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples", "TriG", "N-Quads" })
+        var rdf = new Dictionary<string, string>
+        {
+            ["text/turtle"] = "Turtle", ["application/n-triples"] = "N-Triples", ["application/trig"] = "TriG",
+            ["application/n-quads"] = "N-Quads", ["application/ld+json"] = "JSON-LD", ["application/rdf+xml"] = "RDF_XML",
+        };
+        var names = new[] { "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV" }
+            .Concat(RdfSyntaxes.GraphWriters.Select(s => rdf.GetValueOrDefault(s.MediaType)).OfType<string>());
+        foreach (var f in names)
             list.Add(new(service, P("resultFormat"), new IriNode(Formats + f)));
         list.Add(new(service, P("defaultDataset"), dataset));
         list.Add(new(dataset, type, new IriNode(Sd + "Dataset")));

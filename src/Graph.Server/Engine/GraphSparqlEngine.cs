@@ -1,0 +1,137 @@
+using Graph.Rdf;
+using Graph.Sparql.Algebra;
+using Graph.Sparql.Evaluation;
+using Graph.Sparql.Syntax;
+
+namespace Graph.Server.Engine;
+
+/// <summary>
+/// The thin adapter from the server's <see cref="ISparqlEngine"/> to Graph.Sparql: parse, apply the protocol's
+/// dataset, refuse SERVICE to hosts off the allow-list, run on the dataset's snapshot, and translate the engine's
+/// errors into the protocol's (400 bad query, 403 refused host, 503 over a limit).
+/// </summary>
+public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlEngine
+{
+    public bool SupportsUpdate => false;
+
+    public QueryOutcome Query(string query, IServerDataset dataset, RequestOptions options, CancellationToken cancellation)
+    {
+        Query parsed;
+        try
+        {
+            parsed = QueryParser.Parse(query, "query", options.BaseIri);
+        }
+        catch (RdfParseException e)
+        {
+            throw new SparqlRequestException(SparqlErrorKind.BadRequest, e.Describe(), e);
+        }
+        catch (InsufficientExecutionStackException e)
+        {
+            throw new SparqlRequestException(SparqlErrorKind.BadRequest, "the query is nested too deeply", e);
+        }
+        ServiceGuard.Check(parsed.Pattern, options.OutboundHosts);
+        if (options.DefaultGraphUris.Count > 0 || options.NamedGraphUris.Count > 0)
+            parsed = WithDataset(parsed, options);
+        var engineOptions = new QueryOptions { Cancellation = cancellation, UnionDefaultGraph = unionDefaultGraph };
+        var result = Guarded(() => QueryEngine.Execute(parsed, dataset.Source, engineOptions));
+        return result.Form switch
+        {
+            QueryForm.Select => new QueryOutcome.Bindings(result.Variables, Guarded(result.Rows)),
+            QueryForm.Ask => new QueryOutcome.Boolean(result.Boolean),
+            _ => new QueryOutcome.Triples(Guarded(result.Triples), parsed.Prefixes),
+        };
+    }
+
+    public ChangeSet Update(string update, IServerDataset dataset, RequestOptions options, CancellationToken cancellation) =>
+        throw new SparqlRequestException(SparqlErrorKind.NotImplemented, "SPARQL Update is not available in this build");
+
+    /// <summary>default-graph-uri and named-graph-uri replace the query's FROM and FROM NAMED (SPARQL 1.1 Protocol §2.1.4).</summary>
+    private static Query WithDataset(Query q, RequestOptions o) => new()
+    {
+        Form = q.Form,
+        Pattern = q.Pattern,
+        Variables = q.Variables,
+        Template = q.Template,
+        DescribeTerms = q.DescribeTerms,
+        From = o.DefaultGraphUris.Select(i => new IriNode(i)).ToList(),
+        FromNamed = o.NamedGraphUris.Select(i => new IriNode(i)).ToList(),
+        BaseIri = q.BaseIri,
+        Prefixes = q.Prefixes,
+    };
+
+    private static T Guarded<T>(Func<T> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Exception e) when (Translate(e) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    /// <summary>Rows are produced lazily, so the engine's errors surface while the server reads them: translate them there too.</summary>
+    private static IEnumerable<T> Guarded<T>(IEnumerable<T> items)
+    {
+        using var e = Guarded(items.GetEnumerator);
+        while (true)
+        {
+            T current;
+            try
+            {
+                if (!e.MoveNext()) yield break;
+                current = e.Current;
+            }
+            catch (Exception ex) when (Translate(ex) is { } mapped)
+            {
+                throw mapped;
+            }
+            yield return current;
+        }
+    }
+
+    private static SparqlRequestException? Translate(Exception e) => e switch
+    {
+        QueryLimitException q => new SparqlRequestException(SparqlErrorKind.TooCostly, q.Message, q),
+        RdfParseException p => new SparqlRequestException(SparqlErrorKind.BadRequest, p.Describe(), p),
+        InsufficientExecutionStackException s => new SparqlRequestException(SparqlErrorKind.BadRequest, "the query is nested too deeply", s),
+        _ => null,
+    };
+}
+
+/// <summary>Finds SERVICE clauses before anything runs: one whose host is not allowed is refused (no server-side request forgery).</summary>
+internal static class ServiceGuard
+{
+    public static void Check(Op root, HostAllowList allowed)
+    {
+        var stack = new Stack<Op>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case ServiceOp s:
+                    var endpoint = s.Endpoint.ToString();
+                    var iri = endpoint.Length > 1 && endpoint[0] == '<' ? endpoint[1..^1] : endpoint;
+                    allowed.Demand(iri, "SERVICE");
+                    if (!s.Silent)
+                        throw new SparqlRequestException(SparqlErrorKind.NotImplemented, $"SERVICE <{iri}>: federated queries are not supported by this engine");
+                    stack.Push(s.Inner);
+                    break;
+                case JoinOp j: stack.Push(j.Left); stack.Push(j.Right); break;
+                case LeftJoinOp l: stack.Push(l.Left); stack.Push(l.Right); break;
+                case UnionOp u: stack.Push(u.Left); stack.Push(u.Right); break;
+                case MinusOp m: stack.Push(m.Left); stack.Push(m.Right); break;
+                case FilterOp f: stack.Push(f.Inner); break;
+                case GraphOp g: stack.Push(g.Inner); break;
+                case ExtendOp x: stack.Push(x.Inner); break;
+                case GroupOp g: stack.Push(g.Inner); break;
+                case OrderByOp o: stack.Push(o.Inner); break;
+                case ProjectOp p: stack.Push(p.Inner); break;
+                case DistinctOp d: stack.Push(d.Inner); break;
+                case SliceOp s: stack.Push(s.Inner); break;
+            }
+        }
+    }
+}
