@@ -96,9 +96,11 @@ public sealed class JsonLdBadInputTests
     [TestMethod]
     public void AnInvalidDocumentNamesTheSourceAndTheErrorCode()
     {
-        var ex = Assert.ThrowsExactly<JsonLdException>(() => JsonLdReader.Parse("{\"@context\": {\"@vocab\": 5}}", new CountingSink(), "v.jsonld"));
-        Assert.AreEqual("invalid vocab mapping", ex.Code);
+        var ex = Assert.ThrowsExactly<JsonLdException>(() => JsonLdReader.Parse("{\n  \"@id\": \"http://example.org/s\",\n  \"@type\": 5\n}", new CountingSink(), "v.jsonld"));
+        Assert.AreEqual("invalid type value", ex.Code);
         Assert.AreEqual("v.jsonld", ex.SourceName);
+        Assert.AreEqual(3, ex.Line, ex.Describe());
+        StringAssert.StartsWith(ex.Describe(), "v.jsonld:3:");
     }
 
     private sealed class FailingHandler : HttpMessageHandler
