@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Graph.Rdf;
 using Graph.Store;
-using Graph.Store.Bench;
+using Graph.Formats;
 
 // Measures Graph.Store on N-Triples files: parse alone, parse + intern, index build, memory, pattern speed, commits.
 // Usage: dotnet run -c Release --project bench/store -- [--skip-parse-only] [--skip-queries] FILE...
@@ -33,8 +33,9 @@ if (!skipParseOnly)
 {
     var counter = new CountingSink();
     var sw0 = Stopwatch.StartNew();
-    foreach (var f in files) LineReader.Read(f, counter);
-    Console.WriteLine($"parse only (bench line reader): {counter.Count} triples in {F(sw0.Elapsed.TotalSeconds)} s");
+    var c0 = Cpu();
+    foreach (var f in files) RdfReader.Parse(f, null, null, counter);
+    Console.WriteLine($"parse only (Graph.Formats reader): {counter.Count} triples in {F(sw0.Elapsed.TotalSeconds)} s, CPU {F(Cpu() - c0)} s");
     GC.Collect();
 }
 
@@ -42,7 +43,7 @@ var store = new QuadStore();
 var total = Stopwatch.StartNew();
 var cpu0 = Cpu();
 var loader = store.BeginLoad();
-foreach (var f in files) LineReader.Read(f, loader);
+foreach (var f in files) RdfReader.Parse(f, null, null, loader);
 var parsed = total.Elapsed.TotalSeconds;
 var cpu1 = Cpu();
 var build = Stopwatch.StartNew();

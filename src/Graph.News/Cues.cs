@@ -34,7 +34,7 @@ internal static class Cues
     public static readonly string[] Observer = K("مراقب", "كمراقب", "بصفة مراقب");
     public static readonly string[] Attend = K("حضور", "بحضور", "يحضر", "تحضر", "حضر", "حضرت", "حضره");
     public static readonly string[] Delegation = K("وفد", "وفدا", "وفدي", "وفود", "الوفد", "الوفدين", "ممثلي", "ممثلو", "الوفود");
-    public static readonly string[] Absent = K("غياب", "تغيب", "غاب", "قاطع", "يقاطع", "مقاطعة", "امتنع", "عدم");
+    public static readonly string[] Absent = K("غياب", "بغياب", "تغيب", "غاب", "قاطع", "يقاطع", "مقاطعة", "امتنع", "يمتنع", "عدم");
     public static readonly string[] Headed = K("برئاسة", "برئاسته", "يترأسه", "يرأسه");
     public static readonly string[] Statement = K("بيان", "البيان", "بيانه", "بيانها", "بيانهم", "بيانا");
     public static readonly string[] StatementQualifier = K("الختامي", "ختامي", "ختاميا", "المشترك", "مشترك", "مشتركا");

@@ -95,7 +95,7 @@ public sealed partial class Extractor
                 {
                     if (seg.Observer) role = SegRole.Observer;
                     else if (seg.Guarantor) role = SegRole.Guarantor;
-                    else if (seg.Delegation && role == SegRole.Observer) role = SegRole.None;
+                    else if (seg.Delegation && role == SegRole.Observer && Enumerable.Range(seg.From, seg.To - seg.From).Any(k => _t[k].Text.Contains("وفد"))) role = SegRole.None;
                     var round = CurrentRound(s, heldOnly: false);
                     var subject = round > 0 ? RoundIri(round) : ProcessIri;
                     foreach (var m in MentionsIn(seg.From, seg.To))
@@ -106,7 +106,7 @@ public sealed partial class Extractor
                             Add(ProcessIri, Ns.Ast + "guarantor", Obj.Iri(m.Entity.Iri), ev);
                         else if (role == SegRole.Observer && IsObserverCandidate(m, hosts) && (m.Entity.Type != "State" || state is not null))
                             Add(subject, Ns.Ast + "observer", Obj.Iri(ObserverIri(m)), ev);
-                        else if (seg.Attend && !seg.Observer && statementSentence && (m.Key == "united_nations" || m.Entity.Represents == "united_nations"))
+                        else if (seg.Attend && !seg.Observer && (m.Key == "united_nations" || m.Entity.Represents == "united_nations"))
                             Add(subject, Ns.Ast + "observer", Obj.Iri(Ns.Id + "united_nations"), ev);
                     }
                 }
@@ -153,7 +153,7 @@ public sealed partial class Extractor
                 // The cue may itself open the name («الوفد الحكومي»).
                 var k = _mentionAt[i] is { } own && own.First == i ? i : i + 1;
                 if (k < s.EndToken && _t[k].Text == "من") k++;
-                var absent = Enumerable.Range(Math.Max(s.FirstToken, i - 4), Math.Min(8, s.EndToken - Math.Max(s.FirstToken, i - 4))).Any(j => Cues.Has(_t[j], Cues.Absent, 3));
+                var absent = Enumerable.Range(Math.Max(s.FirstToken, i - 4), Math.Min(8, s.EndToken - Math.Max(s.FirstToken, i - 4))).Any(j => Cues.Exactly(_t[j], Cues.Absent));
                 var first = true;
                 while (k < s.EndToken)
                 {

@@ -14,11 +14,24 @@ public sealed partial class Extractor(Gazetteer gazetteer)
     {
         var run = new Run(gazetteer, article);
         run.Execute();
+        if (Environment.GetEnvironmentVariable("KG_NEWS_DEBUG") == "1") run.Dump(Console.Error);
         return run.Result;
+    }
+
+    /// <summary>The gazetteer entities named in a text, in order (longest match, proclitics stripped when the rest is a name).</summary>
+    public IReadOnlyList<EntityMention> FindEntities(string text)
+    {
+        var run = new Run(gazetteer, new Article { Id = "x", Text = text, Published = new DateOnly(2000, 1, 1) });
+        run.MatchEntitiesOnly();
+        return run.Mentions;
     }
 
     private sealed partial class Run
     {
+        public IReadOnlyList<EntityMention> Mentions => _mentions;
+
+        public void MatchEntitiesOnly() => MatchEntities();
+
         private readonly Gazetteer _g;
         private readonly Article _a;
         private readonly NormalizedText _n;
@@ -148,14 +161,19 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     if (m.Key is "astana_talks" or "astana") { r.Process = Process.Astana; break; }
                     if (OtherProcessKeys.Contains(m.Key)) { r.Process = Process.Other; break; }
                 }
+                // «انطلقت في العاصمة الكازاخستانية أستانا أولى جولات المحادثات»: the meeting is placed in the city of the process.
+                if (r.Process == Process.Unknown && r.Reference == RoundReference.Number
+                    && SentenceMentions(s, m => m.Key == "astana" && m.Kind == NameKind.Name && !IsDateline(m.First))
+                    && !SentenceMentions(s, m => OtherProcessKeys.Contains(m.Key)))
+                    r.Process = Process.Astana;
             }
         }
 
         private bool SentenceIsOtherProcess(int sentence)
         {
             var s = _s[sentence];
-            if (SentenceMentions(s, m => m.Key is "geneva_talks" or "geneva" or "syrian_national_dialogue_congress")) return true;
-            for (var i = s.FirstToken; i < s.EndToken; i++) if (Cues.Exactly(_t[i], Quad)) return true;
+            if (SentenceMentions(s, m => m.Key is "geneva_talks" or "syrian_national_dialogue_congress")) return true;
+            if (_rounds.Any(r => r.Sentence == sentence && r.Process == Process.Other)) return true;
             return false;
         }
 
@@ -171,7 +189,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             // A round not attributed to a process belongs to Astana unless its sentence is about another one.
             foreach (var r in _rounds)
                 if (r.Process == Process.Unknown)
-                    r.Process = SentenceIsOtherProcess(r.Sentence) ? Process.Other : Process.Astana;
+                    r.Process = r.Reference is RoundReference.Number or RoundReference.Next or RoundReference.Previous && SentenceIsOtherProcess(r.Sentence) ? Process.Other : Process.Astana;
             // «الجلسة الأولى» is a sitting of a meeting unless the process is named right after it.
             _rounds.RemoveAll(r => r.Process != Process.Astana || (r.SessionHead && r.Reference == RoundReference.Number && !NamedProcessAfter(r) && !DigitsAfter(r)));
             return _rounds.Any(r => r.Reference == RoundReference.Number);
@@ -191,6 +209,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         {
             var maxSoFar = 0;
             RoundMention? lastNumbered = null;
+            var lead = _rounds.FirstOrDefault(r => r.Reference == RoundReference.Number);
             foreach (var r in _rounds)
             {
                 switch (r.Reference)
@@ -204,8 +223,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                         var max = _rounds.Where(x => x.Reference == RoundReference.Number).Select(x => x.Number).DefaultIfEmpty(0).Max();
                         if (max > 1) r.Number = max - 1;
                         break;
-                    case RoundReference.Anaphor when lastNumbered is not null && r.Sentence - lastNumbered.Sentence <= 3:
-                        r.Number = lastNumbered.Number;
+                    case RoundReference.Anaphor when lead is not null:
+                        // News name the round they report on first; a bare «الجولة» later refers to it.
+                        r.Number = lead.Number;
                         break;
                 }
                 if (r.Number > 0 && r.Reference != RoundReference.Anaphor)
@@ -254,7 +274,6 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 if (_dateTokens.Contains(k)) continue;
                 if (Cues.Has(_t[k], Cues.Event, 3)) return (Role.Event, k);
                 if (Cues.Has(_t[k], Cues.Announce, 3) || Cues.Has(_t[k], Cues.Decide, 3)) return (Role.Announce, k);
-                if (_rounds.Any(r => r.First == k || r.Last == k) && k < i) return (Role.Event, k);
             }
             for (var k = i + 1; k < s.EndToken; k++)
             {
@@ -301,6 +320,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     }
                     // «تتواصل حتى يوم غد»: the last day.
                     if (d.First > s.FirstToken && Cues.Exactly(_t[d.First - 1], Cues.Until)) roleChar = 'e';
+                    else if (roleChar == 'e' && !Cues.IsImperfect(_t[at]) && !Cues.IsFuture(_t[at])) st.EndedVerb = true;
                     if (d.Kind == DateKind.DayPair) st.Pairs.Add((d.Days[0], d.Days[1], d));
                     else if (d.Kind == DateKind.Day) st.Days.Add((d.Days[0], d, roleChar));
                     else st.Intervals.Add(d);
@@ -386,6 +406,8 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     if (start is null && end is not null && st.Duration > 0) { start = end.Value.AddDays(1 - st.Duration); lo = start.Value; }
                     else if (end is null && start is not null && st.Duration > 1 && hi == lo) { end = start.Value.AddDays(st.Duration - 1); hi = end.Value; }
                     if (start is null && end is null && named.Count > 0) start = lo;
+                    // «بدأت الإثنين ... على أن تختتم غداً»: a later named day closes a round whose start is known.
+                    if (start is not null && end is null && hi > start && named.Contains(hi)) end = hi;
                     st.Start = start;
                     st.End = end;
                     st.Earliest = lo;
@@ -475,6 +497,15 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     if (_rounds.Any(x => x.Last == i && x != r)) break;
                     if (IsPlace(i)) return _mentionAt[i];
                 }
+            }
+            // A sentence about this one meeting that places something in one city places the meeting there.
+            foreach (var r in st.Mentions.Where(m => m.Reference != RoundReference.Anaphor))
+            {
+                var s = _s[r.Sentence];
+                var otherHead = Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(i => (i < r.First || i > r.Last) && RoundRecognizer.IsHead(_t[i]));
+                if (otherHead) continue;
+                var places = Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Where(IsPlace).Select(i => _mentionAt[i]!).ToList();
+                if (places.Select(p => p.Key).Distinct().Count() == 1) return places[0];
             }
             return null;
         }

@@ -25,6 +25,7 @@ public static class RoundRecognizer
     internal static readonly HashSet<string> Heads = ArabicLexicon.Set(
         "الجولة", "جولة", "جولتها", "جولته", "الاجتماع", "اجتماع", "اجتماعها", "اللقاء", "لقاء", "النسخة", "نسخة", "الدورة");
     internal static readonly HashSet<string> SessionHeads = ArabicLexicon.Set("الجلسة", "جلسة");
+    private static readonly HashSet<string> Proceedings = ArabicLexicon.Set("الأعمال", "المحادثات", "المباحثات", "المفاوضات", "الاجتماعات");
     private static readonly HashSet<string> PluralHeads = ArabicLexicon.Set("جولات", "جلسات", "اجتماعات", "لقاءات");
     private static readonly HashSet<string> FirstPre = ArabicLexicon.Set("أولى", "أول");
     private static readonly HashSet<string> Adjectives = ArabicLexicon.Set("الدولي", "الدولية", "الرسمي", "الرسمية", "الجديدة", "الجديد", "رقم", "رفيع", "رفيعة", "المستوى");
@@ -63,6 +64,9 @@ public static class RoundRecognizer
         // «أولى جولات المحادثات»
         if (ArabicLexicon.Is(tok, FirstPre) && i + 1 < to && ArabicLexicon.Is(t[i + 1], PluralHeads) && !t[i + 1].HardGapBefore)
             return new RoundMention { First = i, Last = i + 1, Sentence = s.Index, Reference = RoundReference.Number, Number = 1 };
+        // «على أن تختتم الأعمال غداً»: the proceedings of the meeting the article reports on.
+        if (ArabicLexicon.Is(tok, Proceedings) && ((i > s.FirstToken && Cues.Has(t[i - 1], Cues.Event, 3)) || (i + 1 < to && Cues.Has(t[i + 1], Cues.Event, 3))))
+            return new RoundMention { First = i, Last = i, Sentence = s.Index, Reference = RoundReference.Anaphor };
         var session = ArabicLexicon.Is(tok, SessionHeads);
         if (!session && !ArabicLexicon.Is(tok, Heads)) return null;
         var k = i + 1;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
@@ -28,6 +29,7 @@ public sealed class TermDictionary
     private const int MaxChunkSize = 4 << 20;
     private const int MaxTripleTermDepth = 1000;
     private const int CacheSize = 1 << 14;
+    private const int IdentityCacheSize = 1 << 12;
 
     [ThreadStatic] private static byte[]? t_scratch;
 
@@ -39,6 +41,7 @@ public sealed class TermDictionary
     private long[] _slots = new long[1 << 10];
     private int _nextId = 2;
     private readonly CacheEntry?[] _cache = new CacheEntry?[CacheSize];
+    private readonly CacheEntry?[] _byIdentity = new CacheEntry?[IdentityCacheSize];
 
     private sealed class CacheEntry(int id, INode node)
     {
@@ -71,11 +74,14 @@ public sealed class TermDictionary
     public bool TryGetId(INode node, out int id)
     {
         ArgumentNullException.ThrowIfNull(node);
-        id = 0;
+        id = FromIdentityCache(node);
+        if (id != 0) return true;
         if (!TryEncode(node, add: false, 0, out var length)) return false;
         var key = t_scratch.AsSpan(0, length);
         id = Find(key, Hash(key), out _);
-        return id != 0;
+        if (id == 0) return false;
+        ToIdentityCache(node, id);
+        return true;
     }
 
     /// <summary>The kind of the term an id names, without building the term.</summary>
@@ -101,6 +107,30 @@ public sealed class TermDictionary
     private int GetOrAdd(INode node, int depth)
     {
         ArgumentNullException.ThrowIfNull(node);
+        var cached = FromIdentityCache(node);
+        if (cached != 0) return cached;
+        var id = Add(node, depth);
+        ToIdentityCache(node, id);
+        return id;
+    }
+
+    // Readers hand out one instance per distinct IRI or blank node of a document, so remembering the id of an
+    // instance saves encoding and hashing it again (predicates, datatypes and hub subjects repeat constantly).
+    private int FromIdentityCache(INode node)
+    {
+        if (node is not (IriNode or BlankNode)) return 0;
+        var entry = Volatile.Read(ref _byIdentity[RuntimeHelpers.GetHashCode(node) & (IdentityCacheSize - 1)]);
+        return entry is not null && ReferenceEquals(entry.Node, node) ? entry.Id : 0;
+    }
+
+    private void ToIdentityCache(INode node, int id)
+    {
+        if (node is IriNode or BlankNode)
+            Volatile.Write(ref _byIdentity[RuntimeHelpers.GetHashCode(node) & (IdentityCacheSize - 1)], new CacheEntry(id, node));
+    }
+
+    private int Add(INode node, int depth)
+    {
         if (!TryEncode(node, add: true, depth, out var length))
             throw new InvalidOperationException("a term's component could not be interned");
         var key = t_scratch.AsSpan(0, length);

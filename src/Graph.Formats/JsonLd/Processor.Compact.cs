@@ -56,11 +56,12 @@ internal sealed partial class Processor
             return result[0];
         }
         var element1 = (JObject)element;
+        var scopedDef = active.Term(activeProperty);
         if (active.PreviousContext is not null && !element1.ContainsKey("@value") && !(element1.Count == 1 && element1.ContainsKey("@id")))
             active = active.PreviousContext;
+        if (scopedDef is { HasContext: true })
+            active = ProcessContext(active, scopedDef.Context, scopedDef.BaseUrl, overrideProtected: true);
         var propertyDef = active.Term(activeProperty);
-        if (propertyDef is { HasContext: true })
-            active = ProcessContext(active, propertyDef.Context, propertyDef.BaseUrl, overrideProtected: true);
         propertyDef = active.Term(activeProperty);
         if (element1.ContainsKey("@value") || (element1.Count == 1 && element1.ContainsKey("@id")))
         {
@@ -175,7 +176,7 @@ internal sealed partial class Processor
                     }
                     else
                     {
-                        var wrapper = new JObject { [CompactIri(active, "@graph", vocab: true)!] = Keywords.AsArray(compactedItem) };
+                        var wrapper = new JObject { [CompactIri(active, "@graph", vocab: true)!] = compactedItem };
                         if (ei.TryGetValue("@id", out var gid)) wrapper[CompactIri(active, "@id", vocab: true)!] = CompactIri(active, (string)gid!, vocab: false);
                         if (ei.TryGetValue("@index", out var gi)) wrapper[CompactIri(active, "@index", vocab: true)!] = gi.DeepClone();
                         AddValue(nestResult, itemProperty, wrapper, asArray);
@@ -198,7 +199,7 @@ internal sealed partial class Processor
                     }
                     else if (container.Contains("@index"))
                     {
-                        containerKey = CompactIri(active, indexKey, vocab: true)!;
+                        containerKey = active.Terms.ContainsKey(indexKey) ? indexKey : CompactIri(active, ExpandIri(active, indexKey, vocab: true), vocab: true)!;
                         if (compactedItem is JObject cio && cio.TryGetValue(containerKey, out var kv))
                         {
                             var values = Keywords.AsArray(kv).ToList();

@@ -27,7 +27,6 @@ internal sealed partial class Processor(JsonLdOptions options)
     {
         if (++_depth > _options.MaxDepth)
         {
-            _depth = 0;
             throw Err("loading document failed", $"The document is nested more than {_options.MaxDepth} levels deep.");
         }
         return new DepthGuard(this);
@@ -55,7 +54,7 @@ internal sealed partial class Processor(JsonLdOptions options)
             var context = item;
             if (Keywords.IsNull(context))
             {
-                if (!overrideProtected && active.Terms.Values.Any(t => t.Protected))
+                if (!overrideProtected && result.Terms.Values.Any(t => t.Protected))
                     throw Err("invalid context nullification", "A context with protected terms cannot be replaced by null.");
                 var fresh = new ActiveContext(active.OriginalBaseUrl) { OriginalBaseUrl = active.OriginalBaseUrl };
                 if (!propagate) fresh.PreviousContext = result;
@@ -261,6 +260,12 @@ internal sealed partial class Processor(JsonLdOptions options)
                 if (rc.Type != JTokenType.String || ((string)rc! is not "@set" and not "@index"))
                     throw Err("invalid reverse property", $"The container of the reverse property {term} must be @set or @index.");
                 def.Container = [(string)rc!];
+            }
+            if (map.TryGetValue("@index", out var reverseIndex))
+            {
+                if (_options.Is10 || !def.HasContainer("@index") || reverseIndex.Type != JTokenType.String)
+                    throw Err("invalid term definition", $"@index on {term} needs an @index container and a string.");
+                def.Index = (string)reverseIndex!;
             }
             def.Reverse = true;
             FinishTerm(active, term, def, previous, overrideProtected, defined);

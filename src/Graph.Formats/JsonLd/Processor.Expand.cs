@@ -90,7 +90,7 @@ internal sealed partial class Processor
             {
                 throw Err("invalid language-tagged value", "A language-tagged value must be a string.");
             }
-            else if (type is not null && (type.Type != JTokenType.String || !Iri.IsAbsolute((string)type!) || Keywords.IsBlankNodeId((string)type!)))
+            else if (type is not null && (type.Type != JTokenType.String || !IsWellFormedIri((string)type!)))
             {
                 throw Err("invalid typed value", "The @type of a value must be an IRI.");
             }
@@ -136,8 +136,7 @@ internal sealed partial class Processor
                 {
                     case "@id":
                         if (value.Type != JTokenType.String) throw Err("invalid @id value", "@id must be a string.");
-                        expandedValue = ExpandIri(active, (string)value!, documentRelative: true);
-                        if (expandedValue is null) continue;
+                        expandedValue = ExpandIri(active, (string)value!, documentRelative: true) is { } idIri ? idIri : JValue.CreateNull();
                         break;
                     case "@type":
                     {
@@ -160,7 +159,8 @@ internal sealed partial class Processor
                     case "@included":
                     {
                         if (_options.Is10) continue;
-                        var included = Keywords.AsArray(Expand(active, null, value, baseUrl));
+                        var includedValue = Expand(active, activeProperty, value, baseUrl);
+                        var included = includedValue is null ? new JArray(JValue.CreateNull()) : Keywords.AsArray(includedValue);
                         if (included.Any(i => !Keywords.IsNodeObject(i) || i is not JObject))
                             throw Err("invalid @included value", "@included must contain node objects.");
                         if (result.TryGetValue("@included", out var prev))
@@ -219,8 +219,7 @@ internal sealed partial class Processor
                                 AddValues(result, p.Name, p.Value);
                         if (ev.Properties().Any(p => p.Name != "@reverse"))
                         {
-                            var reverseMap = result["@reverse"] as JObject ?? new JObject();
-                            result["@reverse"] = reverseMap;
+                            var reverseMap = MapEntry(result, "@reverse");
                             foreach (var p in ev.Properties())
                             {
                                 if (p.Name == "@reverse") continue;
@@ -336,8 +335,7 @@ internal sealed partial class Processor
                 expandedValue = new JArray(Keywords.AsArray(expandedValue).Select(ev => (JToken)new JObject { ["@graph"] = Keywords.AsArray(ev) }).ToList());
             if (def is { Reverse: true })
             {
-                var reverseMap = result["@reverse"] as JObject ?? new JObject();
-                result["@reverse"] = reverseMap;
+                var reverseMap = MapEntry(result, "@reverse");
                 foreach (var item in Keywords.AsArray(expandedValue))
                 {
                     if (Keywords.IsValueObject(item) || Keywords.IsListObject(item))
@@ -357,10 +355,21 @@ internal sealed partial class Processor
             {
                 if (nested is not JObject nestedMap || nestedMap.Properties().Any(p => ExpandIri(active, p.Name, vocab: true) == "@value"))
                     throw Err("invalid @nest value", "@nest values must be node objects.");
-                var innerNests = new List<string>();
-                ExpandEntries(active, typeScoped, activeProperty, nestedMap, result, baseUrl, inputType, innerNests);
+                var nestContext = active;
+                if (active.Term(nestKey) is { HasContext: true } nestDef)
+                    nestContext = ProcessContext(active, nestDef.Context, nestDef.BaseUrl, overrideProtected: true);
+                ExpandEntries(nestContext, typeScoped, activeProperty, nestedMap, result, baseUrl, inputType, []);
             }
         }
+    }
+
+    /// <summary>The object under <paramref name="key"/>, created when missing (assigning an attached token would copy it).</summary>
+    private static JObject MapEntry(JObject target, string key)
+    {
+        if (target[key] is JObject existing) return existing;
+        var created = new JObject();
+        target[key] = created;
+        return created;
     }
 
     /// <summary>Appends values (always as an array) under <paramref name="key"/>.</summary>

@@ -90,7 +90,9 @@ internal sealed partial class Processor
             return;
         }
         string id;
-        if (el.TryGetValue("@id", out var idToken))
+        // An @id that expanded to null (a keyword-like string) names nothing: the node and the reference to it are dropped.
+        if (el.TryGetValue("@id", out var idToken) && idToken.Type == JTokenType.Null) return;
+        if (idToken is not null)
         {
             id = (string)idToken!;
             if (Keywords.IsBlankNodeId(id)) id = GenerateBlankNodeId(id);

@@ -24,8 +24,11 @@ internal sealed partial class Processor
         var nilUsages = new Dictionary<string, List<Usage>>(StringComparer.Ordinal);
         var compoundSubjects = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var graphOrder = new List<string> { "@default" };
+        var seen = new HashSet<Quad>();
         foreach (var quad in quads)
         {
+            // A dataset is a set: a repeated quad must not count as a second reference to its blank nodes.
+            if (!seen.Add(quad)) continue;
             var name = quad.Graph is null ? "@default" : Id(quad.Graph);
             if (!graphMap.TryGetValue(name, out var nodeMap))
             {
@@ -103,7 +106,10 @@ internal sealed partial class Processor
                 var listNodes = new List<string>();
                 while (property == Vocab.Rdf.Rest && IsWellFormedListNode(node, referencedOnce))
                 {
-                    list.Add(node[Vocab.Rdf.First]![0]!);
+                    // Detach rather than copy: inner lists converted later must update the very object held here.
+                    var first = node[Vocab.Rdf.First]![0]!;
+                    first.Remove();
+                    list.Add(first);
                     var nodeId = (string)node["@id"]!;
                     listNodes.Add(nodeId);
                     var usage = referencedOnce[nodeId]!;
@@ -114,7 +120,7 @@ internal sealed partial class Processor
                 }
                 head.Remove("@id");
                 list.Reverse();
-                head["@list"] = new JArray(list.Select(x => x.DeepClone()));
+                head["@list"] = new JArray(list);
                 foreach (var id in listNodes) graph.Remove(id);
             }
         }
@@ -159,8 +165,8 @@ internal sealed partial class Processor
         {
             if (dt == Vocab.Xsd.Boolean)
             {
-                if (lit.Value == "true") converted = true;
-                else if (lit.Value == "false") converted = false;
+                if (lit.Value is "true" or "1") converted = true;
+                else if (lit.Value is "false" or "0") converted = false;
                 else type = dt;
             }
             else if (dt == Vocab.Xsd.Integer)

@@ -66,7 +66,7 @@ internal sealed partial class Processor
 
     private static bool IsWellFormedIri(string s)
     {
-        if (!Iri.IsAbsolute(s)) return false;
+        if (!Iri.IsAbsolute(s) || s.IndexOf('#') != s.LastIndexOf('#')) return false;
         foreach (var c in s)
             if (c <= ' ' || c is '<' or '>' or '"' or '{' or '}' or '|' or '\\' or '^' or '`') return false;
         return true;

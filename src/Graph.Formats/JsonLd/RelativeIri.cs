@@ -29,7 +29,7 @@ internal static class RelativeIri
         if (result.Length == 0) return "./";
         // A first segment with a colon would read as a scheme.
         var firstSegmentEnd = result.IndexOfAny(['/', '?', '#']);
-        if (result[..(firstSegmentEnd < 0 ? result.Length : firstSegmentEnd)].Contains(':')) result = "./" + result;
+        if (result[..(firstSegmentEnd < 0 ? result.Length : firstSegmentEnd)].Contains(':') || result[0] == '@') result = "./" + result;
         return Iri.Resolve(baseIri, result) == iri ? result : iri;
     }
 

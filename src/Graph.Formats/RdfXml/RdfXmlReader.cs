@@ -15,6 +15,9 @@ public sealed class RdfXmlReaderOptions
     /// <summary>Receives warnings (for example unqualified RDF attributes); a warning never stops parsing.</summary>
     public Action<RdfParseException>? Warning { get; init; }
 
+    /// <summary>Keep rdf:nodeID labels as written (converting one document); by default labels get a per-document prefix.</summary>
+    public bool PreserveBlankNodeLabels { get; init; }
+
     /// <summary>Deepest element nesting accepted; deeper documents get a clear error instead of exhausting the stack.</summary>
     public int MaxDepth { get; init; } = 1000;
 }
@@ -34,14 +37,14 @@ public sealed class RdfXmlReader
 
     private readonly RdfXmlReaderOptions _options;
     private readonly IRdfSink _sink;
-    private readonly Dictionary<string, BlankNode> _nodeIds = new(StringComparer.Ordinal);
+    private readonly BlankNodeLabels _blanks;
     private readonly HashSet<string> _usedIds = new(StringComparer.Ordinal);
-    private int _blankCounter;
 
     private RdfXmlReader(IRdfSink sink, RdfXmlReaderOptions options)
     {
         _sink = sink;
         _options = options;
+        _blanks = new BlankNodeLabels(options.PreserveBlankNodeLabels);
     }
 
     /// <summary>Parses <paramref name="input"/> and pushes its triples into <paramref name="sink"/>.</summary>
@@ -69,6 +72,9 @@ public sealed class RdfXmlReader
 
     private void Document(XElementItem root)
     {
+        foreach (var a in root.Attributes)
+            if (a.IsNamespaceDeclaration && a.Prefix == "xmlns" && a.LocalName != "xml" && Iri.IsAbsolute(a.Value))
+                _sink.Prefix(a.LocalName, a.Value);
         var scope = Enter(root, new Scope(_options.BaseIri, null));
         if (root.Namespace == XmlNames.RdfNs && root.LocalName == "RDF")
         {
@@ -319,14 +325,9 @@ public sealed class RdfXmlReader
     private static LiteralNode PlainLiteral(string value, Scope scope) =>
         scope.Lang is null ? new LiteralNode(value) : LiteralNode.LangString(value, scope.Lang);
 
-    private BlankNode NewBlank() => new("b" + (_blankCounter++).ToString(CultureInfo.InvariantCulture));
+    private BlankNode NewBlank() => _blanks.Fresh();
 
-    private BlankNode NodeId(string label)
-    {
-        if (!_nodeIds.TryGetValue(label, out var node))
-            _nodeIds[label] = node = NewBlank();
-        return node;
-    }
+    private BlankNode NodeId(string label) => _blanks.Named(label);
 
     private string IdIri(XElementItem e, Scope scope, string id)
     {

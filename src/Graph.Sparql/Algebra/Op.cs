@@ -89,6 +89,10 @@ public sealed class ServiceOp(Term endpoint, Op inner, bool silent) : Op
     public Term Endpoint { get; } = endpoint;
     public Op Inner { get; } = inner;
     public bool Silent { get; } = silent;
+    /// <summary>The group pattern as written (braces included), sent to the endpoint by federated evaluation.</summary>
+    public string? PatternText { get; init; }
+    /// <summary>BASE and PREFIX declarations in force at the SERVICE keyword, so the pattern text means the same remotely.</summary>
+    public string? Prologue { get; init; }
     public override IEnumerable<string> MaybeVars() => Inner.MaybeVars();
     public override IEnumerable<string> CertainVars() => [];
 }

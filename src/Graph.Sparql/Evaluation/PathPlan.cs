@@ -29,6 +29,10 @@ public sealed class PathPlan : Plan
         var s = _s.Resolve(input);
         var o = _o.Resolve(input);
         var sameVar = _s.IsVar && _o.IsVar && _s.Slot == _o.Slot;
+        // A variable's value only matches a zero-length path when it is a node of the graph (§18.5 ALP over the
+        // graph's nodes); a constant of the query always matches itself.
+        if (s != 0 && _s.IsVar && !InGraph(s, graphs)) yield break;
+        if (o != 0 && _o.IsVar && !InGraph(o, graphs)) yield break;
         if (s != 0 && o != 0)
         {
             var closure = IsClosure(_path);
@@ -65,6 +69,9 @@ public sealed class PathPlan : Plan
             }
         }
     }
+
+    private bool InGraph(int node, int[] graphs) =>
+        node > 0 && (Ctx.Count(node, 0, 0, graphs) > 0 || Ctx.Count(0, 0, node, graphs) > 0);
 
     private static bool IsClosure(PropertyPath p) => p is ZeroOrMorePath or OneOrMorePath or ZeroOrOnePath;
 

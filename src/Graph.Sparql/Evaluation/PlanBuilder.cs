@@ -1,5 +1,6 @@
 using Graph.Rdf;
 using Graph.Sparql.Algebra;
+using Graph.Sparql.Remote;
 using Graph.Store;
 
 namespace Graph.Sparql.Evaluation;
@@ -70,6 +71,7 @@ public sealed class PlanBuilder
                     : new GraphPlan(_ctx, inner, -1, _ctx.Terms.StoreId(g.Name.Node!) is var id && id > 0 ? id : int.MinValue);
                 break;
             }
+            case ServiceOp s when _ctx.Options.Services is { } services: plan = new RemoteServicePlan(_ctx, s, services, null, _slots); break;
             case ServiceOp s: plan = new ServicePlan(_ctx, s.Silent, s.Endpoint.ToString()); break;
             case ExtendOp e: plan = new ExtendPlan(_ctx, Eval, Build(e.Inner, outer, inGraph), Slot(e.Var), e.Expr, e.Var); break;
             case TableOp t:
@@ -88,10 +90,12 @@ public sealed class PlanBuilder
             case GroupOp g:
                 plan = new GroupPlan(_ctx, Eval, Build(g.Inner, Empty, inGraph),
                     g.Keys.Select(k => (k.Expr, Slot(k.Var ?? ((VarExpr)k.Expr).Name))).ToList(),
-                    g.Aggregates.Select(a => (a.Aggregate, Slot(a.Var))).ToList());
+                    g.Aggregates.Select(a => (a.Aggregate, Slot(a.Var))).ToList(), _slots);
                 break;
             case OrderByOp o: plan = new OrderPlan(_ctx, Eval, Build(o.Inner, Empty, inGraph), o.Conditions, null); break;
             case ProjectOp p: plan = new ProjectPlan(_ctx, Build(p.Inner, Empty, inGraph), p.Vars.Select(Slot).ToArray()); break;
+            // REDUCED may drop any duplicates, including none: it costs nothing to keep them all.
+            case DistinctOp { Reduced: true } d: plan = Build(d.Inner, Empty, inGraph); break;
             case DistinctOp d: plan = new DistinctPlan(_ctx, Build(d.Inner, Empty, inGraph)); break;
             case SliceOp s:
             {
@@ -137,6 +141,7 @@ public sealed class PlanBuilder
         foreach (var part in parts)
         {
             if (plan is null) plan = Build(part, bound, inGraph);
+            else if (part is ServiceOp so && _ctx.Options.Services is { } services) plan = new RemoteServicePlan(_ctx, so, services, plan, _slots);
             else if (Safe(part, bound)) plan = new BindJoinPlan(_ctx, plan, Build(part, bound, inGraph));
             else plan = new HashJoinPlan(_ctx, plan, Materialise(part, certain, inGraph));
             bound.UnionWith(part.MaybeVars());
@@ -213,6 +218,8 @@ public sealed class PlanBuilder
         var ordered = new List<TriplePattern>();
         var bound = new HashSet<string>(outer);
         double estimate = 1;
+        // Patterns that bind a filtered variable go early, so the filter drops rows before the other patterns run.
+        var filtered = filters.SelectMany(f => f.Vars()).ToHashSet();
         if (_optimise)
         {
             var remaining = patterns.ToList();
@@ -225,6 +232,7 @@ public sealed class PlanBuilder
                 {
                     var connected = bound.Count == 0 || p.Vars().Any(bound.Contains) || !p.Vars().Any();
                     var cost = PatternCost(p, bound, inGraph);
+                    if (p.Vars().Any(v => filtered.Contains(v) && !bound.Contains(v))) cost *= 0.25;
                     if ((connected && !bestConnected) || (connected == bestConnected && cost < bestCost))
                     {
                         best = p;
@@ -234,7 +242,7 @@ public sealed class PlanBuilder
                 }
                 remaining.Remove(best!);
                 ordered.Add(best!);
-                estimate *= Math.Max(bestCost, ordered.Count == 1 ? 0 : 1);
+                estimate *= Fanout(best!, bound, inGraph, ordered.Count == 1);
                 bound.UnionWith(best!.Vars());
             }
         }
@@ -242,7 +250,7 @@ public sealed class PlanBuilder
         {
             foreach (var p in patterns)
             {
-                estimate *= Math.Max(PatternCost(p, bound, inGraph), ordered.Count == 0 ? 0 : 1);
+                estimate *= Fanout(p, bound, inGraph, ordered.Count == 0);
                 ordered.Add(p);
                 bound.UnionWith(p.Vars());
             }
@@ -262,6 +270,15 @@ public sealed class PlanBuilder
         }
         var encoded = ordered.Select(p => new EncodedPattern(PatternPosition(p.S), PatternPosition(p.P), PatternPosition(p.O), p)).ToList();
         return new BgpPlan(_ctx, Eval, encoded, levels) { EstimatedRows = estimate };
+    }
+
+    /// <summary>Rows per input row for explain: a pattern whose subject is already bound is taken as functional.</summary>
+    private double Fanout(TriplePattern p, HashSet<string> bound, bool inGraph, bool first)
+    {
+        var sBound = !p.S.IsVar || bound.Contains(p.S.Var!);
+        if (first) return PatternCost(p, bound, inGraph);
+        if (sBound && p.Vars().Any(bound.Contains)) return Math.Min(1, Math.Max(PatternCost(p, bound, inGraph), 0));
+        return Math.Max(PatternCost(p, bound, inGraph), 1);
     }
 
     public static HashSet<string> Union(HashSet<string> a, IEnumerable<string> b)

@@ -25,4 +25,7 @@ public sealed class QueryOptions
 
     /// <summary>Resolves FROM / FROM NAMED IRIs that the store does not hold (the CLI loads file: IRIs); null to ignore.</summary>
     public Func<Graph.Rdf.IriNode, bool>? EnsureGraph { get; init; }
+
+    /// <summary>Evaluates SERVICE patterns (federation); null keeps SERVICE unsupported (SILENT gives the unit solution).</summary>
+    public Graph.Sparql.Remote.IServiceHandler? Services { get; init; }
 }

@@ -12,14 +12,18 @@ public static class XmlResultsReader
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
         var doc = new XmlDocument { XmlResolver = null };
+        // The document is held in memory anyway (XmlDocument), and the text lets a position-less error be located.
+        string text;
+        using (var sr = new StreamReader(input, leaveOpen: true)) text = sr.ReadToEnd();
         try
         {
-            using var xr = XmlReader.Create(input, settings);
+            using var xr = XmlReader.Create(new StringReader(text), settings);
             doc.Load(xr);
         }
         catch (XmlException e)
         {
-            throw new RdfParseException("Invalid XML: " + e.Message, source, e.LineNumber, e.LinePosition, e);
+            var (line, col) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : Locate(text, "<!DOCTYPE");
+            throw new RdfParseException("Invalid XML: " + e.Message, source, line, col, e);
         }
         var root = doc.DocumentElement;
         if (root is null || root.LocalName != "sparql" || root.NamespaceURI != Ns)
@@ -64,6 +68,18 @@ public static class XmlResultsReader
             }
         }
         return boolean is bool b ? new SparqlResultSet(b) : new SparqlResultSet(vars, rows);
+    }
+
+    /// <summary>1-based line and column of the first occurrence of <paramref name="what"/>, or 1:1 when absent.</summary>
+    private static (int Line, int Column) Locate(string text, string what)
+    {
+        var at = text.IndexOf(what, StringComparison.Ordinal);
+        if (at < 0) return (1, 1);
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < at; i++)
+            if (text[i] == '\n') { line++; lineStart = i + 1; }
+        return (line, at - lineStart + 1);
     }
 
     public static SparqlResultSet ReadFile(string path)

@@ -27,6 +27,8 @@ public sealed class PatternParser
     private sealed record TripleItem(TriplePattern Pattern) : Item;
     private sealed record PathItem(Term S, PropertyPath Path, Term O) : Item;
 
+    private bool _lastGroupHadFilters;
+
     public Op GroupGraphPattern()
     {
         _ctx.Enter();
@@ -38,6 +40,7 @@ public sealed class PatternParser
                 if (SubSelect is null) throw _ctx.Error(_ctx.Peek(), "a sub-query is not allowed here");
                 var sub = SubSelect();
                 _ctx.Expect("}");
+                _lastGroupHadFilters = false;
                 return sub;
             }
             _ctx.NewBgpScope();
@@ -80,7 +83,8 @@ public sealed class PatternParser
                 {
                     _ctx.Take();
                     var a = GroupGraphPattern();
-                    g = a is FilterOp f
+                    // Only the OPTIONAL group's own filters become the LeftJoin condition (§18.2.2.6), not those of a nested group.
+                    g = a is FilterOp f && _lastGroupHadFilters
                         ? new LeftJoinOp(g ?? TableOp.Unit(), f.Inner, Conjunction(f.Exprs))
                         : new LeftJoinOp(g ?? TableOp.Unit(), a, null);
                 }
@@ -100,7 +104,10 @@ public sealed class PatternParser
                     _ctx.Take();
                     var silent = _ctx.AcceptKeyword("SILENT");
                     var ep = VarOrIri();
-                    g = Join(g, new ServiceOp(ep, GroupGraphPattern(), silent));
+                    var open = _ctx.Peek().Start;
+                    var inner = GroupGraphPattern();
+                    var close = _ctx.Tokens.Peek(-1).End;
+                    g = Join(g, new ServiceOp(ep, inner, silent) { PatternText = _ctx.Tokens.Text[open..close], Prologue = Prologue() });
                 }
                 else if (t.IsKeyword("BIND"))
                 {
@@ -125,6 +132,7 @@ public sealed class PatternParser
             }
             Flush();
             var result = g ?? TableOp.Unit();
+            _lastGroupHadFilters = filters.Count > 0;
             return filters.Count > 0 ? new FilterOp(filters, result) : result;
         }
         finally { _ctx.Leave(); }
@@ -508,5 +516,15 @@ public sealed class PatternParser
             throw _ctx.Error(t, "VALUES data must be IRIs, literals or UNDEF");
         if (t.Is("(")) throw _ctx.Expected("an IRI, literal or UNDEF");
         return GraphTerm();
+    }
+
+    /// <summary>The BASE and PREFIX declarations in force now, as query text.</summary>
+    private string Prologue()
+    {
+        var sb = new System.Text.StringBuilder();
+        if (_ctx.BaseIri is not null) sb.Append("BASE ").Append(NTriplesText.Iri(_ctx.BaseIri)).Append('\n');
+        foreach (var (p, ns) in _ctx.Prefixes.Prefixes.OrderBy(x => x.Key, StringComparer.Ordinal))
+            sb.Append("PREFIX ").Append(p).Append(": ").Append(NTriplesText.Iri(ns)).Append('\n');
+        return sb.ToString();
     }
 }

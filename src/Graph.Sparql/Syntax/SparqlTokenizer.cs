@@ -33,6 +33,9 @@ public sealed class SparqlTokenizer
 
     public string? Source => _source;
 
+    /// <summary>The query text (SERVICE sends parts of it to the endpoint as written).</summary>
+    public string Text => _text;
+
     public Token Peek(int ahead = 0) => _tokens[Math.Min(_index + ahead, _tokens.Count - 1)];
 
     public Token Take() => _tokens[Math.Min(_index++, _tokens.Count - 1)];

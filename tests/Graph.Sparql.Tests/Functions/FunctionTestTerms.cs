@@ -24,3 +24,10 @@ internal static class T
 
     public static INode Call(string name, params INode[] args) => Builtins.Call(name, args, Ctx());
 }
+
+/// <summary>Terms written in Turtle/N-Triples syntax, read through the TSV term reader.</summary>
+internal static class Nt
+{
+    public static INode Term(string text) =>
+        Graph.Sparql.Results.TsvResultsReader.Read(new StringReader("?x\n" + text.Replace("xsd:", "http://www.w3.org/2001/XMLSchema#", StringComparison.Ordinal))).Rows[0][0]!;
+}
