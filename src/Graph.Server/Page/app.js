@@ -80,6 +80,7 @@ function cell(term) {
     td.textContent = typeof term.value === "string" ? term.value : JSON.stringify(term.value);
   } else {
     const span = document.createElement("span");
+    span.dir = "auto";
     span.textContent = term.value;
     td.appendChild(span);
     if (term["xml:lang"]) {
