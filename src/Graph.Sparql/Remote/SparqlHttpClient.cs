@@ -124,8 +124,23 @@ public sealed class SparqlHttpClient : IDisposable
                 Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"),
             };
         }
-        request.Headers.Accept.ParseAdd(DefaultAccept);
+        request.Headers.Accept.ParseAdd(AnswersWithGraph(query) ? GraphAccept : DefaultAccept);
         return request;
+    }
+
+    /// <summary>For CONSTRUCT and DESCRIBE: some stores (Virtuoso) otherwise answer a graph as s/p/o "results".</summary>
+    public const string GraphAccept = "application/n-triples, text/turtle;q=0.9";
+
+    /// <summary>
+    /// True for CONSTRUCT and DESCRIBE: the first query-form keyword after the prologue, once comments, IRIs and
+    /// strings are blanked out (a prefix IRI or a comment may contain the word SELECT).
+    /// </summary>
+    public static bool AnswersWithGraph(string query)
+    {
+        var blanked = System.Text.RegularExpressions.Regex.Replace(query,
+            "\"\"\"[\\s\\S]*?\"\"\"|'''[\\s\\S]*?'''|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'|<[^<>\"{}|^`\\\\\\s]*>|#[^\\n]*", " ");
+        var m = System.Text.RegularExpressions.Regex.Match(blanked, "\\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return m.Success && m.Groups[1].Value.ToUpperInvariant() is "CONSTRUCT" or "DESCRIBE";
     }
 
     private static string Decode(byte[] bytes, MediaTypeHeaderValue? type)

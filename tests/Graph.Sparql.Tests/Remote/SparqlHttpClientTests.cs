@@ -95,6 +95,19 @@ public sealed class SparqlHttpClientTests
     }
 
     [TestMethod]
+    public void GraphQueriesAskForRdfAndOtherFormsForResults()
+    {
+        Assert.IsTrue(SparqlHttpClient.AnswersWithGraph("PREFIX s: <http://select.test/> # SELECT this\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p \"ASK\" }"));
+        Assert.IsTrue(SparqlHttpClient.AnswersWithGraph("describe <http://x.test/>"));
+        Assert.IsFalse(SparqlHttpClient.AnswersWithGraph("PREFIX c: <http://construct.test/> SELECT * { ?s c:p \"CONSTRUCT\" }"));
+        Assert.IsFalse(SparqlHttpClient.AnswersWithGraph("ASK { }"));
+        var stub = new StubEndpoint(_ => StubEndpoint.Text("", "application/n-triples"));
+        using var client = Client(stub);
+        client.Query(Endpoint, "CONSTRUCT WHERE { ?s ?p ?o }");
+        StringAssert.StartsWith(stub.Requests.Single().Accept, "application/n-triples");
+    }
+
+    [TestMethod]
     public void AnEndpointNotOnTheAllowListIsRefusedWithoutARequest()
     {
         var stub = new StubEndpoint(_ => StubEndpoint.Json(["x"]));
