@@ -7,7 +7,8 @@ public static class AtomicFile
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full) ?? ".";
-        if (!Directory.Exists(dir)) throw new CliFailure($"cannot write {path}: folder {dir} does not exist");
+        // Like `mkdir -p`: an output folder that does not exist yet is made, so `--out out/x.trig` works on a fresh clone.
+        Directory.CreateDirectory(dir);
         var tmp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Environment.ProcessId + ".tmp");
         try
         {

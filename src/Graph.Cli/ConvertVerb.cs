@@ -60,9 +60,9 @@ public sealed class ConvertVerb : IVerb
         var outPath = r.Value("--out");
         if (outPath is not null)
         {
-            var ext = Path.GetExtension(outPath).ToLowerInvariant();
-            if (ext is not (".trig" or ".ttl" or ".nt" or ".nq"))
-                throw new UsageException($"--out must end in .trig, .ttl, .nt or .nq (got '{ext}')");
+            var outExt = Path.GetExtension(outPath).ToLowerInvariant();
+            if (outExt is not (".trig" or ".ttl" or ".nt" or ".nq"))
+                throw new UsageException($"--out must end in .trig, .ttl, .nt or .nq (got '{outExt}')");
         }
         var gazetteerPath = r.Value("--gazetteer") ?? FindGazetteer()
             ?? throw new CliFailure("ontology/entities.ttl not found (give --gazetteer PATH)");
@@ -98,16 +98,29 @@ public sealed class ConvertVerb : IVerb
         long facts = 0, rounds = 0;
         var progress = context.ErrIsTerminal && articles.Count >= 20;
         var sw = System.Diagnostics.Stopwatch.StartNew();
+        var ext = outPath is null ? ".trig" : Path.GetExtension(outPath).ToLowerInvariant();
+        var turtle = ext is ".trig" or ".ttl";
         void WriteAll(TextWriter w)
         {
             for (var i = 0; i < articles.Count; i++)
             {
                 var f = extractor.Extract(articles[i]);
                 var quads = emitter.Emit(f);
+                if (turtle)
+                {
+                    // One Turtle/TriG document: the prefixes once, then each article's statements grouped by subject.
+                    var doc = Graph.Formats.TurtleWriter.ToString(quads, Ns.Prefixes, trig: ext == ".trig");
+                    if (i > 0)
+                    {
+                        var cut = doc.IndexOf("\n\n", StringComparison.Ordinal);
+                        doc = cut >= 0 ? doc[(cut + 1)..] : doc;
+                    }
+                    w.Write(doc);
+                }
+                else Graph.Formats.NQuadsWriter.Write(quads, w, quads: ext == ".nq");
                 facts += f.Facts.Select(x => (x.Subject, x.Predicate, x.Object)).Distinct().Count();
                 rounds += f.RoundCount;
                 foreach (var warning in f.Warnings) warnings.Add(articles[i].Id + ": " + warning);
-                RdfEmitter.WriteNTriples(quads, w);
                 if (progress && (i % 50 == 0 || i == articles.Count - 1))
                 {
                     var done = (i + 1) * 30 / articles.Count;

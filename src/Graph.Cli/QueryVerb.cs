@@ -67,15 +67,7 @@ public sealed class QueryVerb : IVerb
             timeout = TimeSpan.FromSeconds(secs);
         }
         var dataFiles = a.Values("--data").Concat(a.Positionals).ToList();
-        var named = new List<(string Iri, string File)>();
-        foreach (var n in a.Values("--named"))
-        {
-            var eq = n.IndexOf('=');
-            if (eq <= 0 || eq == n.Length - 1) throw new UsageException($"--named takes IRI=FILE, not '{n}'");
-            var iri = n[..eq];
-            if (!Iri.IsAbsolute(iri)) throw new UsageException($"--named: '{iri}' is not an absolute IRI");
-            named.Add((iri, n[(eq + 1)..]));
-        }
+        var named = NamedArgs(a);
         if (queryFile is not null && !File.Exists(queryFile)) throw new CliFailure($"{queryFile}: no such file");
         var text = queryFile is not null ? File.ReadAllText(queryFile) : queryText!;
         var baseIri = a.Value("--base") ?? (queryFile is not null ? DatasetFiles.FileUrl(queryFile) : DatasetFiles.FileUrl(Directory.GetCurrentDirectory()) + "/");
@@ -114,17 +106,7 @@ public sealed class QueryVerb : IVerb
             QueryParser.Parse(text, source, baseIri);
             return 0;
         }
-        var store = new QuadStore();
-        foreach (var f in dataFiles)
-        {
-            if (!File.Exists(f)) throw new CliFailure($"{f}: no such file");
-            DatasetFiles.LoadDefault(store, f);
-        }
-        foreach (var (iri, f) in named)
-        {
-            if (!File.Exists(f)) throw new CliFailure($"{f}: no such file");
-            DatasetFiles.LoadNamed(store, new IriNode(iri), f);
-        }
+        var store = LoadStore(dataFiles, named);
         var clock = Stopwatch.StartNew();
         var query = QueryParser.Parse(text, source, baseIri);
         LoadDatasetClauses(store, query);
@@ -169,6 +151,38 @@ public sealed class QueryVerb : IVerb
             context.Err.Write(result.Explain());
         }
         return 0;
+    }
+
+    /// <summary>The --named IRI=FILE options (shared with `kg update`).</summary>
+    internal static List<(string Iri, string File)> NamedArgs(ArgReader a)
+    {
+        var named = new List<(string Iri, string File)>();
+        foreach (var n in a.Values("--named"))
+        {
+            var eq = n.IndexOf('=');
+            if (eq <= 0 || eq == n.Length - 1) throw new UsageException($"--named takes IRI=FILE, not '{n}'");
+            var iri = n[..eq];
+            if (!Iri.IsAbsolute(iri)) throw new UsageException($"--named: '{iri}' is not an absolute IRI");
+            named.Add((iri, n[(eq + 1)..]));
+        }
+        return named;
+    }
+
+    /// <summary>A store holding the --data files (default graph) and --named files (shared with `kg update`).</summary>
+    internal static QuadStore LoadStore(IEnumerable<string> dataFiles, IEnumerable<(string Iri, string File)> named)
+    {
+        var store = new QuadStore();
+        foreach (var f in dataFiles)
+        {
+            if (!File.Exists(f)) throw new CliFailure($"{f}: no such file");
+            DatasetFiles.LoadDefault(store, f);
+        }
+        foreach (var (iri, f) in named)
+        {
+            if (!File.Exists(f)) throw new CliFailure($"{f}: no such file");
+            DatasetFiles.LoadNamed(store, new IriNode(iri), f);
+        }
+        return store;
     }
 
     /// <summary>FROM / FROM NAMED file: IRIs not already in the store are read from disk into a graph of that name.</summary>

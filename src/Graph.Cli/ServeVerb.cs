@@ -63,6 +63,10 @@ public sealed class ServeVerb : IVerb
         foreach (var f in a.Values("--data"))
             if (!File.Exists(f)) throw new CliFailure($"data file {f} does not exist");
         var engine = EngineFactory.Create(unionDefaultGraph: a.Flag("--union-default-graph"));
+        // Queries run synchronously on pool threads; without a floor the pool grows by about one thread a second,
+        // and 32 concurrent clients would queue behind 2 threads on a 2-core machine.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < 64) ThreadPool.SetMinThreads(64, io);
         return RunAsync(options, a.Values("--data"), a.Value("--store"), engine, context).GetAwaiter().GetResult();
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Graph.Rdf;
 
 namespace Graph.Formats;
@@ -25,6 +26,7 @@ internal sealed class NQuadsParser : TermLexer
 
     private string What => _quads ? "N-Quads" : "N-Triples";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse()
     {
         while (true)
@@ -38,6 +40,7 @@ internal sealed class NQuadsParser : TermLexer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseStatement()
     {
         var c = Peek();
@@ -73,6 +76,7 @@ internal sealed class NQuadsParser : TermLexer
         _sink.Quad(new Quad(subject, predicate, obj, graph));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IriNode ReadIri()
     {
         var start = AbsPos;
@@ -81,6 +85,7 @@ internal sealed class NQuadsParser : TermLexer
         return Terms.Iri(text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private INode ReadObject()
     {
         // Triple terms nest only in object position, so a list of (subject, predicate) pairs replaces recursion.
@@ -126,6 +131,7 @@ internal sealed class NQuadsParser : TermLexer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private LiteralNode ReadLiteral()
     {
         var lexical = ReadStringText(allowLong: false).ToString();
@@ -151,6 +157,7 @@ internal sealed class NQuadsParser : TermLexer
         return new LiteralNode(lexical);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipSpaces()
     {
         while (true)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Graph.Rdf;
 
@@ -24,6 +25,7 @@ public sealed class NQuadsWriter : IRdfSink, IDisposable
 
     public long Count { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Quad(in Quad quad)
     {
         if (quad.Graph is not null && !_quads)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 using Graph.Rdf;
@@ -19,6 +20,7 @@ internal static class NTriplesTerms
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F <>\"{}|^`\\");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendTerm(StringBuilder sb, INode node)
     {
         switch (node)
@@ -39,6 +41,7 @@ internal static class NTriplesTerms
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendIri(StringBuilder sb, string iri)
     {
         sb.Append('<');
@@ -82,6 +85,7 @@ internal static class NTriplesTerms
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendString(StringBuilder sb, string value)
     {
         sb.Append('"');
@@ -114,6 +118,7 @@ internal static class NTriplesTerms
         AppendLiteralSuffix(sb, l);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendLiteralSuffix(StringBuilder sb, LiteralNode l)
     {
         if (l.Language is not null)

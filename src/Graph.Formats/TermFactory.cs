@@ -1,22 +1,26 @@
+using System.Runtime.CompilerServices;
 using Graph.Rdf;
 
 namespace Graph.Formats;
 
 /// <summary>
-/// Makes terms for one parse: interns IRIs so a repeated IRI costs a lookup rather than an allocation, and gives
-/// blank node labels a per-document prefix so two documents never share a blank node.
+/// Makes terms for one parse: repeated IRIs (predicates, types, datatypes, hub resources) come from a small
+/// direct-mapped cache instead of being allocated again, and blank node labels get a per-document prefix so two
+/// documents never share a blank node.
 /// </summary>
+/// <remarks>
+/// The caches are fixed-size arrays, not growing dictionaries: memory stays constant on endless input, and the
+/// garbage collector is not made to trace an ever-growing table of old objects while the parse streams.
+/// </remarks>
 internal sealed class TermFactory
 {
-    // Bounded so a reader of an endless N-Triples stream keeps constant memory: the cache is dropped when full.
-    private const int MaxCached = 1 << 18;
+    private const int CacheSize = 1 << 13;
 
     private static long s_documents;
 
-    private readonly Dictionary<string, IriNode> _iris = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IriNode>.AlternateLookup<ReadOnlySpan<char>> _irisBySpan;
-    private readonly Dictionary<string, BlankNode> _blanks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, BlankNode>.AlternateLookup<ReadOnlySpan<char>> _blanksBySpan;
+    private readonly IriNode?[] _iris = new IriNode?[CacheSize];
+    private readonly BlankNode?[] _blanks = new BlankNode?[CacheSize];
+    private readonly string?[] _blankKeys = new string?[CacheSize];
     private readonly string _labelPrefix;
     private readonly string _freshPrefix;
     private readonly bool _preserve;
@@ -25,52 +29,53 @@ internal sealed class TermFactory
     public TermFactory(bool preserveLabels)
     {
         _preserve = preserveLabels;
-        _irisBySpan = _iris.GetAlternateLookup<ReadOnlySpan<char>>();
-        _blanksBySpan = _blanks.GetAlternateLookup<ReadOnlySpan<char>>();
         var doc = Interlocked.Increment(ref s_documents).ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Labels written in the document become "b<doc>_<label>", generated ones "b<doc>.<n>": the digits of <doc>
         // end at the first '_' or '.', so labels of different documents and generated labels never collide.
         _labelPrefix = "b" + doc + "_";
         _freshPrefix = "b" + doc + ".";
-        Preload(Vocab.Rdf.TypeNode);
-        Preload(Vocab.Rdf.FirstNode);
-        Preload(Vocab.Rdf.RestNode);
-        Preload(Vocab.Rdf.NilNode);
-        Preload(Vocab.Rdf.ReifiesNode);
-        Preload(Vocab.Xsd.StringNode);
-        Preload(Vocab.Xsd.IntegerNode);
-        Preload(Vocab.Xsd.DecimalNode);
-        Preload(Vocab.Xsd.DoubleNode);
-        Preload(Vocab.Xsd.BooleanNode);
+        foreach (var n in new[]
+        {
+            Vocab.Rdf.TypeNode, Vocab.Rdf.FirstNode, Vocab.Rdf.RestNode, Vocab.Rdf.NilNode, Vocab.Rdf.ReifiesNode,
+            Vocab.Xsd.StringNode, Vocab.Xsd.IntegerNode, Vocab.Xsd.DecimalNode, Vocab.Xsd.DoubleNode, Vocab.Xsd.BooleanNode,
+        })
+            _iris[Slot(n.Value)] = n;
     }
 
-    private void Preload(IriNode n) => _iris[n.Value] = n;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Slot(ReadOnlySpan<char> s)
+    {
+        // Cheap and good enough for a cache: length and the last characters, where IRIs differ most.
+        uint h = (uint)s.Length * 0x9E3779B1u;
+        var from = Math.Max(0, s.Length - 12);
+        for (var i = from; i < s.Length; i++) h = (h ^ s[i]) * 0x01000193u;
+        if (s.Length > 12) h = (h ^ s[s.Length / 2]) * 0x01000193u;
+        return (int)(h >> 19) & (CacheSize - 1);
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IriNode Iri(ReadOnlySpan<char> iri)
     {
-        if (_irisBySpan.TryGetValue(iri, out var node)) return node;
-        if (_iris.Count >= MaxCached) _iris.Clear();
+        var slot = Slot(iri);
+        var node = _iris[slot];
+        if (node is not null && iri.SequenceEqual(node.Value)) return node;
         node = new IriNode(iri.ToString());
-        _iris[node.Value] = node;
+        _iris[slot] = node;
         return node;
     }
 
-    public IriNode Iri(string iri)
-    {
-        if (_iris.TryGetValue(iri, out var node)) return node;
-        if (_iris.Count >= MaxCached) _iris.Clear();
-        node = new IriNode(iri);
-        _iris[iri] = node;
-        return node;
-    }
+    public IriNode Iri(string iri) => Iri(iri.AsSpan());
 
     /// <summary>The blank node written as _:<paramref name="label"/> in this document.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public BlankNode Blank(ReadOnlySpan<char> label)
     {
-        if (_blanksBySpan.TryGetValue(label, out var node)) return node;
-        if (_blanks.Count >= MaxCached) _blanks.Clear();
-        node = new BlankNode(_preserve ? PreservedLabel(label) : string.Concat(_labelPrefix, label));
-        _blanks[label.ToString()] = node;
+        var slot = Slot(label);
+        var key = _blankKeys[slot];
+        if (key is not null && label.SequenceEqual(key)) return _blanks[slot]!;
+        var node = new BlankNode(_preserve ? PreservedLabel(label) : string.Concat(_labelPrefix, label));
+        _blankKeys[slot] = label.ToString();
+        _blanks[slot] = node;
         return node;
     }
 

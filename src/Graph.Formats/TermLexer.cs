@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using Graph.Rdf;
 
@@ -24,6 +25,7 @@ internal abstract class TermLexer : TextInput
     protected long TokenStart;
 
     /// <summary>Reads an IRIREF at Pos (which is '&lt;') and returns its unescaped text in a span valid until the next read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected ReadOnlySpan<char> ReadIriRefText()
     {
         TokenStart = AbsPos;
@@ -70,6 +72,7 @@ internal abstract class TermLexer : TextInput
     }
 
     /// <summary>Reads _:label at Pos and returns the label (without "_:") in a span valid until the next read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected ReadOnlySpan<char> ReadBlankNodeLabelText()
     {
         TokenStart = AbsPos;
@@ -121,6 +124,7 @@ internal abstract class TermLexer : TextInput
     }
 
     /// <summary>Reads a string at Pos ('"' or '\'', possibly tripled when <paramref name="allowLong"/>) and returns its value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected ReadOnlySpan<char> ReadStringText(bool allowLong)
     {
         TokenStart = AbsPos;
@@ -205,6 +209,7 @@ internal abstract class TermLexer : TextInput
     }
 
     /// <summary>Reads LANG_DIR at Pos ('@'): returns the language tag and sets <paramref name="direction"/> for "--ltr"/"--rtl".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected string ReadLangDir(out string? direction)
     {
         Pos++;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text.Unicode;
 using Graph.Rdf;
@@ -58,6 +59,7 @@ internal abstract class TextInput
     /// <summary>The character <paramref name="k"/> places ahead, or -1 past the end.</summary>
     protected int PeekAt(int k) => Pos + k < Len ? Buf[Pos + k] : PeekSlow(k);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int PeekSlow(int k)
     {
         while (Pos + k >= Len)
@@ -79,6 +81,7 @@ internal abstract class TextInput
     }
 
     /// <summary>Reads more characters into the buffer, compacting first. False at the end of the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Fill()
     {
         if (_sourceDone) return false;
@@ -227,6 +230,7 @@ internal abstract class TextInput
     protected ReadOnlySpan<char> ScratchSpan => Scratch.AsSpan(0, ScratchLen);
 
     /// <summary>Reads \uXXXX or \UXXXXXXXX after the backslash and 'u'/'U' have been seen at Pos (pointing at the backslash).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected int ReadUchar()
     {
         var start = Pos;

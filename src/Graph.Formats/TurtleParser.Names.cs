@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Graph.Rdf;
 
 namespace Graph.Formats;
@@ -20,6 +21,7 @@ internal sealed partial class TurtleParser
     /// Reads a prefixed name and returns its IRI; or, when no ':' follows the first word, returns null and the word
     /// (a keyword such as 'a' or 'PREFIX', for the caller to judge).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IriNode? ReadName(out string? word)
     {
         TokenStart = AbsPos;
@@ -63,6 +65,7 @@ internal sealed partial class TurtleParser
         return Terms.Iri(ScratchSpan);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddNameChar()
     {
         var c = Peek();
@@ -75,6 +78,7 @@ internal sealed partial class TurtleParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadLocalName()
     {
         var first = true;

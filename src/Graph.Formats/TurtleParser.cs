@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Graph.Rdf;
 
 namespace Graph.Formats;
@@ -97,6 +98,7 @@ internal sealed partial class TurtleParser : TermLexer
         if (_frames[--_depth].Kind is Kind.Reified or Kind.TripleTerm) _tripleNesting--;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Parse()
     {
         while (true)
@@ -150,6 +152,7 @@ internal sealed partial class TurtleParser : TermLexer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step()
     {
         var f = Top;
@@ -207,6 +210,7 @@ internal sealed partial class TurtleParser : TermLexer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AfterObject(Frame f)
     {
         var c = Peek();
@@ -363,6 +367,7 @@ internal sealed partial class TurtleParser : TermLexer
     }
 
     /// <summary>Hands a finished term to the frame on top of the stack.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Deliver(INode node, From from)
     {
         var f = Top;
@@ -417,6 +422,7 @@ internal sealed partial class TurtleParser : TermLexer
     };
 
     /// <summary>Reads a term, or opens a nested construct (pushing its frame) and returns null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private INode? ReadTerm(Allow allow, string what)
     {
         var c = Peek();
@@ -491,6 +497,7 @@ internal sealed partial class TurtleParser : TermLexer
         throw Error($"expected {what}, found {Describe(c)}");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IriNode ReadVerb()
     {
         var c = Peek();
@@ -506,6 +513,7 @@ internal sealed partial class TurtleParser : TermLexer
         throw Error($"expected a predicate (an IRI or 'a'), found {Describe(c)}");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private LiteralNode ReadRdfLiteral()
     {
         var start = AbsPos;
@@ -588,6 +596,7 @@ internal sealed partial class TurtleParser : TermLexer
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IriNode ResolveIri(ReadOnlySpan<char> text)
     {
         if (Iri.IsAbsolute(text)) return Terms.Iri(text);
@@ -595,6 +604,7 @@ internal sealed partial class TurtleParser : TermLexer
         return Terms.Iri(Iri.Resolve(_base, text.ToString()));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipWs()
     {
         while (true)

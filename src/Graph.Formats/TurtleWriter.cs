@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Graph.Rdf;
 
@@ -30,12 +31,15 @@ public static class TurtleWriter
         private readonly StringBuilder _sb = new(1 << 16);
         private readonly Dictionary<string, string> _prefixByNs = new(StringComparer.Ordinal);
         private readonly List<KeyValuePair<string, string>> _prefixes;
-        // IRIs from a reader are interned, so identity is a cheap and usually sufficient cache key.
-        private readonly Dictionary<IriNode, string?> _abbrev = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<string, string?> _abbrev = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _prefixBySpan;
         private readonly Dictionary<BlankNode, string> _labels = [];
 
         // Per graph.
-        private Dictionary<INode, List<Triple>> _bySubject = [];
+        // The graph's triples grouped by subject (a counting sort on subject ids): subject i owns _sorted[_start[i].._start[i+1]].
+        private readonly Dictionary<INode, int> _subjectIndex = [];
+        private Triple[] _sorted = [];
+        private int[] _start = [];
         private readonly HashSet<BlankNode> _inline = [];
         private readonly Dictionary<BlankNode, List<INode>> _lists = [];
 
@@ -43,6 +47,7 @@ public static class TurtleWriter
         {
             _out = output;
             _trig = trig;
+            _prefixBySpan = _prefixByNs.GetAlternateLookup<ReadOnlySpan<char>>();
             _prefixes = prefixes.Where(p => IsValidPrefix(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
             foreach (var (p, ns) in _prefixes)
                 if (!_prefixByNs.TryGetValue(ns, out var existing) || string.CompareOrdinal(p, existing) < 0) _prefixByNs[ns] = p;
@@ -123,14 +128,28 @@ public static class TurtleWriter
         private void WriteGraph(List<Triple> triples, HashSet<BlankNode> mustLabel, string indent)
         {
             if (triples.Count == 0) return;
-            _bySubject = new Dictionary<INode, List<Triple>>();
+            _subjectIndex.Clear();
+            _signatures.Clear();
             var objectRefs = new Dictionary<BlankNode, int>();
-            foreach (var t in triples)
+            var ids = new int[triples.Count];
+            var counts = new List<int>();
+            for (var k = 0; k < triples.Count; k++)
             {
-                if (!_bySubject.TryGetValue(t.Subject, out var list)) _bySubject[t.Subject] = list = [];
-                list.Add(t);
+                var t = triples[k];
+                if (!_subjectIndex.TryGetValue(t.Subject, out var id))
+                {
+                    _subjectIndex[t.Subject] = id = counts.Count;
+                    counts.Add(0);
+                }
+                ids[k] = id;
+                counts[id]++;
                 if (t.Object is BlankNode b) objectRefs[b] = objectRefs.GetValueOrDefault(b) + 1;
             }
+            _start = new int[counts.Count + 1];
+            for (var i = 0; i < counts.Count; i++) _start[i + 1] = _start[i] + counts[i];
+            var fill = (int[])_start.Clone();
+            _sorted = new Triple[triples.Count];
+            for (var k = 0; k < triples.Count; k++) _sorted[fill[ids[k]]++] = triples[k];
             _inline.Clear();
             _lists.Clear();
             var candidates = new HashSet<BlankNode>();
@@ -141,7 +160,7 @@ public static class TurtleWriter
             // Walk from the labelled subjects through inlinable objects: what is reached within the nesting bound is
             // written inline; what is not (cycles, or too deep) becomes a labelled subject of its own.
             var top = new List<INode>();
-            foreach (var s in _bySubject.Keys)
+            foreach (var s in _subjectIndex.Keys)
                 if (!(s is BlankNode b && candidates.Contains(b))) top.Add(s);
             top.Sort(TermOrder.Instance);
             var reached = new HashSet<BlankNode>();
@@ -176,9 +195,10 @@ public static class TurtleWriter
                 queue.Enqueue((missing, 0));
             }
             top.AddRange(promoted);
+            top.Sort(_nodeOrder);
             // Objects never seen as subjects, used once: plain [].
             foreach (var c in candidates)
-                if (!_bySubject.ContainsKey(c) && !IsListCell(c)) _inline.Add(c);
+                if (!_subjectIndex.ContainsKey(c) && !IsListCell(c)) _inline.Add(c);
 
             foreach (var s in top)
             {
@@ -207,7 +227,7 @@ public static class TurtleWriter
         {
             if (_unreachedOrder is null)
             {
-                _unreachedOrder = candidates.Where(c => _bySubject.ContainsKey(c) && !reached.Contains(c)).ToList();
+                _unreachedOrder = candidates.Where(c => _subjectIndex.ContainsKey(c) && !reached.Contains(c)).ToList();
                 _unreachedOrder.Sort(TermOrder.Instance);
                 _unreachedNext = 0;
             }
@@ -257,7 +277,7 @@ public static class TurtleWriter
         private bool IsCell(BlankNode b, out INode? first, out INode? rest)
         {
             first = rest = null;
-            if (!_bySubject.TryGetValue(b, out var ts) || ts.Count != 2) return false;
+            if (!TryGetTriples(b, out var ts) || ts.Count != 2) return false;
             foreach (var t in ts)
             {
                 if (t.Predicate.Value == Vocab.Rdf.First) first = t.Object;
@@ -273,15 +293,76 @@ public static class TurtleWriter
                 foreach (var i in items) if (i is BlankNode ib) yield return ib;
                 yield break;
             }
-            if (!_bySubject.TryGetValue(node, out var ts)) yield break;
+            if (!TryGetTriples(node, out var ts)) yield break;
             foreach (var t in ts) if (t.Object is BlankNode ob) yield return ob;
         }
 
-        private static readonly Comparison<Triple> s_tripleOrder = (x, y) =>
+        private readonly Dictionary<(string, int), string> _pads = [];
+
+        private string Pad(string indent, int level)
         {
-            var c = ReferenceEquals(x.Predicate, y.Predicate) ? 0 : PredicateOrder(x.Predicate, y.Predicate);
-            return c != 0 ? c : TermOrder.Instance.Compare(x.Object, y.Object);
-        };
+            if (!_pads.TryGetValue((indent, level), out var pad)) _pads[(indent, level)] = pad = indent + new string(' ', 4 * level);
+            return pad;
+        }
+
+        private bool TryGetTriples(INode subject, out ArraySegment<Triple> triples)
+        {
+            if (!_subjectIndex.TryGetValue(subject, out var id))
+            {
+                triples = default;
+                return false;
+            }
+            triples = new ArraySegment<Triple>(_sorted, _start[id], _start[id + 1] - _start[id]);
+            return true;
+        }
+
+        private NodeOrder? _nodeOrderField;
+        private TripleOrder? _tripleOrderField;
+
+        private NodeOrder _nodeOrder => _nodeOrderField ??= new NodeOrder(this);
+
+        private TripleOrder _tripleOrder => _tripleOrderField ??= new TripleOrder(_nodeOrder);
+
+        private readonly Dictionary<BlankNode, string> _signatures = [];
+
+        /// <summary>
+        /// What a blank node says, with other blank nodes masked: orders blank nodes by content rather than by label,
+        /// so relabelling a graph rarely changes its bytes (labels only break remaining ties).
+        /// </summary>
+        private string Signature(BlankNode b)
+        {
+            if (_signatures.TryGetValue(b, out var sig)) return sig;
+            var parts = new List<string>();
+            if (TryGetTriples(b, out var ts))
+                foreach (var t in ts)
+                    parts.Add(t.Predicate.Value + " " + (t.Object is BlankNode ? "_" : t.Object is TripleNode ? "<<>>" : t.Object.ToString()));
+            parts.Sort(StringComparer.Ordinal);
+            sig = string.Join('\n', parts);
+            if (_signatures.Count < 1 << 20) _signatures[b] = sig;
+            return sig;
+        }
+
+        private sealed class NodeOrder(Writer w) : IComparer<INode>
+        {
+            public int Compare(INode? x, INode? y)
+            {
+                if (x is BlankNode a && y is BlankNode b && !ReferenceEquals(a, b))
+                {
+                    var c = string.CompareOrdinal(w.Signature(a), w.Signature(b));
+                    if (c != 0) return c;
+                }
+                return TermOrder.Instance.Compare(x, y);
+            }
+        }
+
+        private sealed class TripleOrder(NodeOrder nodes) : IComparer<Triple>
+        {
+            public int Compare(Triple x, Triple y)
+            {
+                var c = ReferenceEquals(x.Predicate, y.Predicate) ? 0 : PredicateOrder(x.Predicate, y.Predicate);
+                return c != 0 ? c : nodes.Compare(x.Object, y.Object);
+            }
+        }
 
         private static int PredicateOrder(IriNode a, IriNode b)
         {
@@ -291,16 +372,17 @@ public static class TurtleWriter
             return string.CompareOrdinal(a.Value, b.Value);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void WritePredicateObjects(INode subject, string indent, int level)
         {
-            if (!_bySubject.TryGetValue(subject, out var ts)) return;
-            ts.Sort(s_tripleOrder);
-            for (var i = ts.Count - 1; i > 0; i--)
-                if (ts[i].Equals(ts[i - 1])) ts.RemoveAt(i);
-            var pad = indent + new string(' ', 4 * level);
+            if (!TryGetTriples(subject, out var ts)) return;
+            Array.Sort(_sorted, ts.Offset, ts.Count, _tripleOrder);
+            var pad = Pad(indent, level);
             IriNode? lastP = null;
-            foreach (var t in ts)
+            for (var k = 0; k < ts.Count; k++)
             {
+                var t = ts[k];
+                if (k > 0 && t.Equals(ts[k - 1])) continue;
                 if (lastP is not null && t.Predicate.Equals(lastP))
                 {
                     _sb.Append(", ");
@@ -318,6 +400,7 @@ public static class TurtleWriter
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void AppendObject(INode o, string indent, int level)
         {
             if (o is BlankNode b && _inline.Contains(b))
@@ -333,13 +416,13 @@ public static class TurtleWriter
                     _sb.Append(" )");
                     return;
                 }
-                if (!_bySubject.ContainsKey(b))
+                if (!_subjectIndex.ContainsKey(b))
                 {
                     _sb.Append("[]");
                     return;
                 }
                 _sb.Append('[');
-                var pad = indent + new string(' ', 4 * (level + 1));
+                var pad = Pad(indent, level + 1);
                 _sb.Append('\n').Append(pad);
                 var before = _sb.Length;
                 WritePredicateObjects(b, indent, level + 1);
@@ -356,15 +439,16 @@ public static class TurtleWriter
             AppendTerm(o);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void AppendTerm(INode n)
         {
             switch (n)
             {
                 case IriNode i:
-                    if (!_abbrev.TryGetValue(i, out var name))
+                    if (!_abbrev.TryGetValue(i.Value, out var name))
                     {
                         name = Abbreviate(i.Value);
-                        if (_abbrev.Count < 1 << 20) _abbrev[i] = name;
+                        if (_abbrev.Count < 1 << 20) _abbrev[i.Value] = name;
                     }
                     if (name is not null) _sb.Append(name);
                     else NTriplesTerms.AppendIri(_sb, i.Value);
@@ -388,6 +472,7 @@ public static class TurtleWriter
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void AppendLiteral(LiteralNode l)
         {
             if (l.Language is null)
@@ -421,7 +506,7 @@ public static class TurtleWriter
             {
                 var c = iri[cut - 1];
                 if (c != '#' && c != '/' && c != ':' && cut != iri.Length) continue;
-                if (_prefixByNs.TryGetValue(iri[..cut], out var prefix))
+                if (_prefixBySpan.TryGetValue(iri.AsSpan(0, cut), out var prefix))
                 {
                     var local = iri.AsSpan(cut);
                     if (TurtleLexical.IsSafeLocalName(local)) return prefix + ":" + local.ToString();

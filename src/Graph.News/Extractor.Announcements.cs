@@ -59,7 +59,7 @@ public sealed partial class Extractor
             for (var k = v; k < s.EndToken; k++)
             {
                 var f = _t[k].Text;
-                if (f.Contains("التحضير") || f.Contains("تحضير")) return "preparation";
+                if (f.Contains("التحضير") || f.Contains("تحضير") || f.EndsWith("تحضر", StringComparison.Ordinal)) return "preparation";
                 if (f.Contains("الختاميه") || f.Contains("اقترح") || f.Contains("تقترح")) return "finalRoundProposal";
             }
             var st = _state[r.Number];
@@ -78,6 +78,8 @@ public sealed partial class Extractor
                 if (k >= r.First && k <= r.Last) continue;
                 var t = _t[k];
                 if (Cues.Exactly(t, Cues.Prepare) || t.Text.Contains("موعد")) return true;
+                // «تحضّر لجولة»: preparing for the round.
+                if (t.Forms.Any(f => f.Form is "تحضر" or "يحضر" or "نحضر") && k + 1 < s.EndToken && _t[k + 1].Text.StartsWith('ل')) return true;
                 if (Cues.Has(t, Cues.Event, 3) && (Cues.IsFuture(t) || Cues.IsImperfect(t) || t.Text.StartsWith("عقد", StringComparison.Ordinal) || t.Text.StartsWith("وعقد", StringComparison.Ordinal) || t.Text is "انعقاد" or "تعقد")) return true;
             }
             return false;

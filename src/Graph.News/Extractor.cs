@@ -18,8 +18,20 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         return run.Result;
     }
 
+    /// <summary>The gazetteer entities named in a text, in order (longest match, proclitics stripped when the rest is a name).</summary>
+    public IReadOnlyList<EntityMention> FindEntities(string text)
+    {
+        var run = new Run(gazetteer, new Article { Id = "x", Text = text, Published = new DateOnly(2000, 1, 1) });
+        run.MatchEntitiesOnly();
+        return run.Mentions;
+    }
+
     private sealed partial class Run
     {
+        public IReadOnlyList<EntityMention> Mentions => _mentions;
+
+        public void MatchEntitiesOnly() => MatchEntities();
+
         private readonly Gazetteer _g;
         private readonly Article _a;
         private readonly NormalizedText _n;
@@ -162,7 +174,6 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             var s = _s[sentence];
             if (SentenceMentions(s, m => m.Key is "geneva_talks" or "syrian_national_dialogue_congress")) return true;
             if (_rounds.Any(r => r.Sentence == sentence && r.Process == Process.Other)) return true;
-            for (var i = s.FirstToken; i < s.EndToken; i++) if (Cues.Exactly(_t[i], Quad)) return true;
             return false;
         }
 
@@ -178,7 +189,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             // A round not attributed to a process belongs to Astana unless its sentence is about another one.
             foreach (var r in _rounds)
                 if (r.Process == Process.Unknown)
-                    r.Process = SentenceIsOtherProcess(r.Sentence) ? Process.Other : Process.Astana;
+                    r.Process = r.Reference is RoundReference.Number or RoundReference.Next or RoundReference.Previous && SentenceIsOtherProcess(r.Sentence) ? Process.Other : Process.Astana;
             // «الجلسة الأولى» is a sitting of a meeting unless the process is named right after it.
             _rounds.RemoveAll(r => r.Process != Process.Astana || (r.SessionHead && r.Reference == RoundReference.Number && !NamedProcessAfter(r) && !DigitsAfter(r)));
             return _rounds.Any(r => r.Reference == RoundReference.Number);
@@ -263,7 +274,6 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 if (_dateTokens.Contains(k)) continue;
                 if (Cues.Has(_t[k], Cues.Event, 3)) return (Role.Event, k);
                 if (Cues.Has(_t[k], Cues.Announce, 3) || Cues.Has(_t[k], Cues.Decide, 3)) return (Role.Announce, k);
-                if (_rounds.Any(r => r.First == k || r.Last == k) && k < i) return (Role.Event, k);
             }
             for (var k = i + 1; k < s.EndToken; k++)
             {
@@ -396,6 +406,8 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     if (start is null && end is not null && st.Duration > 0) { start = end.Value.AddDays(1 - st.Duration); lo = start.Value; }
                     else if (end is null && start is not null && st.Duration > 1 && hi == lo) { end = start.Value.AddDays(st.Duration - 1); hi = end.Value; }
                     if (start is null && end is null && named.Count > 0) start = lo;
+                    // «بدأت الإثنين ... على أن تختتم غداً»: a later named day closes a round whose start is known.
+                    if (start is not null && end is null && hi > start && named.Contains(hi)) end = hi;
                     st.Start = start;
                     st.End = end;
                     st.Earliest = lo;

@@ -3,6 +3,8 @@ namespace Graph.News;
 /// <summary>Builds a <see cref="Gazetteer"/> from ontology/entities.ttl (read at run time).</summary>
 public static class GazetteerLoader
 {
+    private readonly record struct Term(string Value, bool IsIri, string? Language);
+
     public static Gazetteer Load(string path)
     {
         var text = File.ReadAllText(path);
@@ -12,8 +14,19 @@ public static class GazetteerLoader
     public static Gazetteer FromTurtle(string text, string source)
     {
         var g = new Gazetteer();
-        foreach (var (s, p, o) in MiniTurtle.Parse(text, source))
+        var sink = new Graph.Rdf.ListSink();
+        Graph.Formats.RdfReader.ParseString(text, Graph.Formats.RdfFormat.Turtle, null, sink, source);
+        foreach (var q in sink.Quads)
         {
+            if (q.Subject is not Graph.Rdf.IriNode si) continue;
+            var s = si.Value;
+            var p = q.Predicate.Value;
+            var o = q.Object switch
+            {
+                Graph.Rdf.IriNode i => new Term(i.Value, true, null),
+                Graph.Rdf.LiteralNode l => new Term(l.Value, false, l.Language),
+                _ => new Term("", false, null),
+            };
             if (!s.StartsWith(Ns.Id, StringComparison.Ordinal)) continue;
             var key = s[Ns.Id.Length..];
             if (key.Contains('/')) continue;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Graph.Rdf;
 
 namespace Graph.News;
@@ -113,35 +112,4 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
     }
 
     private static LiteralNode Offset(int n) => LiteralNode.Typed(n.ToString(CultureInfo.InvariantCulture), Ns.Xsd + "nonNegativeInteger");
-
-    /// <summary>Writes quads of the default graph as N-Triples lines (also valid Turtle, TriG and N-Quads).</summary>
-    public static void WriteNTriples(IEnumerable<Quad> quads, TextWriter w)
-    {
-        var sb = new StringBuilder(256);
-        foreach (var q in quads)
-        {
-            sb.Clear();
-            AppendTerm(sb, q.Subject);
-            sb.Append(' ');
-            AppendTerm(sb, q.Predicate);
-            sb.Append(' ');
-            AppendTerm(sb, q.Object);
-            sb.Append(" .\n");
-            w.Write(sb);
-        }
-    }
-
-    private static void AppendTerm(StringBuilder sb, INode n)
-    {
-        switch (n)
-        {
-            case IriNode i: NTriplesText.AppendIri(sb, i.Value); break;
-            case LiteralNode l:
-                NTriplesText.AppendQuoted(sb, l.Value);
-                if (l.Language is not null) sb.Append('@').Append(l.Language);
-                else if (l.Datatype.Value != Ns.Xsd + "string") { sb.Append("^^"); NTriplesText.AppendIri(sb, l.Datatype.Value); }
-                break;
-            default: sb.Append(n); break;
-        }
-    }
 }

@@ -105,9 +105,9 @@ public static class Clitics
     {
         var list = new List<(string, int)>(4) { (w, 0) };
         var p = 0;
-        if (w.Length > p + 2 && (w[p] == 'و' || w[p] == 'ف')) Add(list, w, ++p);
+        if (w.Length > p + 3 && (w[p] == 'و' || w[p] == 'ف')) Add(list, w, ++p);
         var afterConj = p;
-        if (w.Length > p + 2 && (w[p] == 'ب' || w[p] == 'ك' || w[p] == 'ل'))
+        if (w.Length > p + 3 && (w[p] == 'ب' || w[p] == 'ك' || w[p] == 'ل'))
         {
             var prep = w[p];
             Add(list, w, p + 1);

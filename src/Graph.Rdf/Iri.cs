@@ -23,6 +23,25 @@ public static class Iri
         return 0;
     }
 
+    /// <summary>
+    /// True when <paramref name="iri"/> is an absolute IRI that N-Triples can carry unescaped: a scheme, and no space,
+    /// control character or any of &lt; &gt; " { } | ^ ` \ (the characters RFC 3987 excludes from every IRI).
+    /// </summary>
+    public static bool IsValid(string iri) => Validate(iri) is null;
+
+    /// <summary>Null when <paramref name="iri"/> is valid (see <see cref="IsValid"/>), else why it is not.</summary>
+    public static string? Validate(string iri)
+    {
+        ArgumentNullException.ThrowIfNull(iri);
+        if (!IsAbsolute(iri)) return $"'{iri}' is not an absolute IRI (it has no scheme)";
+        foreach (var c in iri)
+        {
+            if (c <= 0x20 || c is '<' or '>' or '"' or '{' or '}' or '|' or '^' or '`' or '\\' || c is >= '\u007F' and <= '\u009F')
+                return $"'{iri}' contains U+{(int)c:X4}, which an IRI may not contain";
+        }
+        return null;
+    }
+
     /// <summary>Resolves <paramref name="reference"/> against <paramref name="baseIri"/> (RFC 3986 §5.2.2, strict).</summary>
     public static string Resolve(string baseIri, string reference)
     {

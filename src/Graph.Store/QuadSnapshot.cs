@@ -208,6 +208,8 @@ public sealed class QuadSnapshot : IQuadSource
         return new QuadSnapshot(Terms, _base, _adds.Apply(newAdds, undoAdds), _removes.Apply(newRemoves, undoRemoves), Version + 1);
     }
 
+    internal QuadSnapshot WithVersion(long version) => new(Terms, _base, _adds, _removes, version);
+
     /// <summary>The same quads with an empty delta.</summary>
     internal QuadSnapshot Compacted() =>
         HasDelta ? new QuadSnapshot(Terms, _base.Apply(_adds.Spog, _removes.Spog), QuadSet.Empty, QuadSet.Empty, Version) : this;

@@ -41,6 +41,7 @@ public sealed class QuadStore
     public T Update<T>(Func<StoreTransaction, T> body)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ThrowIfInsideUpdate();
         lock (_writeLock)
         {
             var txn = new StoreTransaction(Snapshot());
@@ -94,14 +95,7 @@ public sealed class QuadStore
     public long ClearGraph(INode? graph) => Update(txn => txn.ClearGraph(graph));
 
     /// <summary>Removes every quad. Terms stay in the dictionary.</summary>
-    public void Clear()
-    {
-        lock (_writeLock)
-        {
-            var current = Snapshot();
-            Volatile.Write(ref _current, new QuadSnapshot(Terms, QuadSet.Empty, QuadSet.Empty, QuadSet.Empty, current.Version + 1));
-        }
-    }
+    public void Clear() => Update(txn => txn.ClearAll());
 
     /// <summary>Merges the pending delta into the base (readers then scan one sorted range per pattern).</summary>
     public void Compact()
@@ -111,6 +105,7 @@ public sealed class QuadStore
 
     internal long CommitLoad(QuadKey[] keys)
     {
+        ThrowIfInsideUpdate();
         // Sorting is the expensive part and needs no lock.
         keys = SortDistinct(keys);
         lock (_writeLock)
@@ -128,6 +123,13 @@ public sealed class QuadStore
             Volatile.Write(ref _current, current.With(fresh.ToArray(), []));
             return fresh.Count;
         }
+    }
+
+    // A write nested in an update would commit first and then be overwritten by the outer transaction.
+    private void ThrowIfInsideUpdate()
+    {
+        if (Monitor.IsEntered(_writeLock))
+            throw new InvalidOperationException("a store cannot be written from inside one of its own updates; use the transaction");
     }
 
     private static QuadKey[] SortDistinct(QuadKey[] keys)

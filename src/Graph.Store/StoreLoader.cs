@@ -6,6 +6,7 @@ namespace Graph.Store;
 /// Bulk loading: a sink readers push quads into. Quads are interned and buffered, then <see cref="Commit"/> sorts
 /// them once per order and merges them into the store in one atomic step. Nothing is visible before the commit;
 /// a loader dropped without committing changes nothing (its terms stay in the dictionary, unused).
+/// One loader is fed by one thread; several loaders may run at once and commit one after the other.
 /// </summary>
 public sealed class StoreLoader : IRdfSink
 {

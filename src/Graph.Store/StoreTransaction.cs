@@ -13,7 +13,14 @@ public sealed class StoreTransaction
     private QuadSnapshot? _view;
     private bool _closed;
 
-    internal StoreTransaction(QuadSnapshot start) => Start = start;
+    internal StoreTransaction(QuadSnapshot start)
+    {
+        Start = start;
+        _baseline = start;
+    }
+
+    /// <summary>What the pending changes are relative to: <see cref="Start"/>, or an empty store after <see cref="ClearAll"/>.</summary>
+    private QuadSnapshot _baseline;
 
     /// <summary>The store as it was when the transaction began.</summary>
     public QuadSnapshot Start { get; }
@@ -30,7 +37,7 @@ public sealed class StoreTransaction
         }
     }
 
-    public bool HasChanges => _added.Count != 0 || _removed.Count != 0;
+    public bool HasChanges => _added.Count != 0 || _removed.Count != 0 || !ReferenceEquals(_baseline, Start);
 
     /// <summary>Adds a quad; false if it was already there.</summary>
     public bool Add(in Quad quad)
@@ -47,7 +54,7 @@ public sealed class StoreTransaction
         Validate(quad);
         bool changed;
         if (_removed.Remove(quad)) changed = true;
-        else changed = !Start.Contains(quad) && _added.Add(quad);
+        else changed = !_baseline.Contains(quad) && _added.Add(quad);
         if (changed) _view = null;
         return changed;
     }
@@ -64,7 +71,7 @@ public sealed class StoreTransaction
         EnsureOpen();
         bool changed;
         if (_added.Remove(quad)) changed = true;
-        else changed = Start.Contains(quad) && _removed.Add(quad);
+        else changed = _baseline.Contains(quad) && _removed.Add(quad);
         if (changed) _view = null;
         return changed;
     }
@@ -78,9 +85,23 @@ public sealed class StoreTransaction
         return RemoveMatching(0, 0, 0, g);
     }
 
+    /// <summary>Removes every quad of every graph, without listing them. Returns how many were removed.</summary>
+    public long ClearAll()
+    {
+        EnsureOpen();
+        var removed = View.QuadCount;
+        _baseline = QuadSnapshot.Empty(Terms);
+        _added.Clear();
+        _removed.Clear();
+        _view = null;
+        return removed;
+    }
+
     /// <summary>Removes every quad matching a pattern of ids (0 = any). Returns how many were removed.</summary>
     public long RemoveMatching(int s, int p, int o, int g)
     {
+        EnsureOpen();
+        if ((s | p | o | g) == 0) return ClearAll();
         long removed = 0;
         foreach (var q in View.Match(s, p, o, g).ToList())
             if (Remove(q)) removed++;
@@ -91,7 +112,8 @@ public sealed class StoreTransaction
     {
         var adds = Sorted(_added);
         var removes = Sorted(_removed);
-        return Start.With(adds, removes);
+        if (ReferenceEquals(_baseline, Start)) return Start.With(adds, removes);
+        return _baseline.With(adds, removes).WithVersion(Start.Version + 1);
     }
 
     internal void Close() => _closed = true;

@@ -103,6 +103,14 @@ public sealed class WriterTests
     }
 
     [TestMethod]
+    public void RelabelledBlankNodesGiveTheSameBytes()
+    {
+        var a = Read("@prefix : <http://ex/> .\n_:x :name \"x\" ; :knows _:y .\n_:y :name \"y\" ; :knows _:x .\n:s :p _:z, _:w .\n_:z :v 1 .\n_:w :v 2 .\n");
+        var b = Read("@prefix : <http://ex/> .\n_:a9 :name \"y\" ; :knows _:a1 .\n_:a1 :name \"x\" ; :knows _:a9 .\n:s :p _:q1, _:q0 .\n_:q1 :v 1 .\n_:q0 :v 2 .\n");
+        Assert.AreEqual(TurtleWriter.ToString(a, Prefixes, false), TurtleWriter.ToString(b, Prefixes, false));
+    }
+
+    [TestMethod]
     public void LocalNamesThatNeedEscapesAreWrittenAsFullIris()
     {
         var quads = Read("<http://ex/a(b)> <http://ex/p> <http://ex/x.> .", RdfFormat.NTriples);

@@ -142,6 +142,26 @@ public sealed class GraphStoreProtocolTests
     }
 
     [TestMethod]
+    public async Task JsonLdBodiesAreRefusedSoTheirContextsCannotReachFilesOrHosts()
+    {
+        await using var t = await TestEndpoint.StartAsync();
+        var body = new StringContent("{\"@context\": \"file:///etc/passwd\", \"@id\": \"http://example.org/a\"}", System.Text.Encoding.UTF8, "application/ld+json");
+        Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, (await t.Client.SendAsync(t.Authorized(HttpMethod.Put, "store?default", body))).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task AGraphCanBeReadAsJsonLd()
+    {
+        await using var t = await TestEndpoint.StartAsync();
+        await t.Client.SendAsync(t.Authorized(HttpMethod.Put, "store?default", TestEndpoint.NTriples(Two)));
+        var get = new HttpRequestMessage(HttpMethod.Get, "store?default");
+        get.Headers.Accept.ParseAdd("application/ld+json");
+        var res = await t.Client.SendAsync(get);
+        Assert.AreEqual("application/ld+json", res.Content.Headers.ContentType!.MediaType);
+        CollectionAssert.AreEquivalent(Rdf.Lines(Two, RdfFormat.NTriples), Rdf.Lines(await Body(res), RdfFormat.JsonLd));
+    }
+
+    [TestMethod]
     public async Task AnUnreadableMediaTypeIsUnsupported()
     {
         await using var t = await TestEndpoint.StartAsync();

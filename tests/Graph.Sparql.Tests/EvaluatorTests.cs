@@ -117,4 +117,42 @@ public sealed class EvaluatorTests
         var e = Assert.ThrowsExactly<QueryLimitException>(() => r.Rows.ToList());
         StringAssert.Contains(e.Message, "materialised");
     }
+
+    [TestMethod]
+    public void TheRarestPatternRunsFirstAndExplainShowsEstimatedAndActualRows()
+    {
+        var src = MemoryQuadSource.FromLines(Data);
+        var q = QueryParser.Parse("PREFIX : <http://e/> SELECT * { ?x :knows ?y . ?x :age 25 }");
+        var r = QueryEngine.Execute(q, src, new QueryOptions { CountRows = true });
+        Assert.AreEqual(1, r.Rows.Count());
+        var explain = r.Explain();
+        var bgp = explain.Split('\n').Single(l => l.TrimStart().StartsWith("bgp", StringComparison.Ordinal));
+        Assert.IsTrue(bgp.IndexOf(":age>", StringComparison.Ordinal) < bgp.IndexOf(":knows>", StringComparison.Ordinal) || bgp.IndexOf("age", StringComparison.Ordinal) < bgp.IndexOf("knows", StringComparison.Ordinal), explain);
+        StringAssert.Contains(bgp, "est ");
+        StringAssert.Contains(bgp, "actual 1]");
+    }
+
+    [TestMethod]
+    public void ComputedValuesJoinWithStoredTerms() =>
+        BothPaths("SELECT ?s { BIND(IRI(\"http://e/b\") AS ?s) ?s :age ?a }", "<http://e/b>");
+
+    [TestMethod]
+    public void ComputedValuesNotInTheStoreStillCompareEqual() =>
+        BothPaths("SELECT ?n { ?s :age ?a BIND(?a + 1 AS ?n) FILTER(?n = 26) }", "\"26\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+
+    [TestMethod]
+    public void DescribeGivesTheResourcesTriples()
+    {
+        var src = MemoryQuadSource.FromLines(Data);
+        var r = QueryEngine.Execute(QueryParser.Parse("DESCRIBE <http://e/b>"), src);
+        Assert.AreEqual(3, r.Triples.Count());
+    }
+
+    [TestMethod]
+    public void ConstructMakesFreshBlankNodesPerSolution()
+    {
+        var src = MemoryQuadSource.FromLines(Data);
+        var r = QueryEngine.Execute(QueryParser.Parse("PREFIX : <http://e/> CONSTRUCT { [] :of ?s } WHERE { ?s :age ?a }"), src);
+        Assert.AreEqual(2, r.Triples.Select(t => t.Subject).Distinct().Count());
+    }
 }

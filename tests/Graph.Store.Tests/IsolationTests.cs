@@ -45,6 +45,40 @@ public sealed class IsolationTests
     }
 
     [TestMethod]
+    public void ClearingEverythingInATransactionKeepsWhatItAddsAfterwards()
+    {
+        var store = new QuadStore();
+        store.AddRange([Item(0, 0), Item(0, 1), Item(1, 0)]);
+        var before = store.Snapshot();
+        store.Update(txn =>
+        {
+            txn.Add(Item(2, 0));
+            Assert.AreEqual(4, txn.RemoveMatching(0, 0, 0, 0));
+            Assert.AreEqual(0, txn.View.QuadCount);
+            Assert.IsTrue(txn.Add(Item(0, 0)), "a quad of the old store is new after the clear");
+            Assert.IsFalse(txn.Remove(Item(0, 1)), "already gone");
+            Assert.IsTrue(txn.Add(Item(3, 0)));
+        });
+        var after = store.Snapshot();
+        Assert.AreEqual(2, after.QuadCount);
+        Assert.IsTrue(after.Contains(Item(0, 0)));
+        Assert.IsTrue(after.Contains(Item(3, 0)));
+        Assert.IsTrue(after.Version > before.Version);
+        Assert.AreEqual(3, before.QuadCount, "the old snapshot is untouched");
+        store.Clear();
+        Assert.AreEqual(0, store.QuadCount);
+    }
+
+    [TestMethod]
+    public void WritingToTheStoreFromInsideItsOwnUpdateIsRefused()
+    {
+        var store = new QuadStore();
+        Assert.ThrowsExactly<InvalidOperationException>(() => store.Update(_ => store.Add(Item(0, 0))));
+        Assert.ThrowsExactly<InvalidOperationException>(() => store.Update(_ => store.AddRange([Item(0, 1)])));
+        Assert.AreEqual(0, store.QuadCount, "neither write got through");
+    }
+
+    [TestMethod]
     public void ATransactionSeesItsOwnChangesBeforeOthersDo()
     {
         var store = new QuadStore();

@@ -16,7 +16,7 @@ public static class JsonLdJson
         };
         try
         {
-            var token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Ignore, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Replace });
+            var token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Replace });
             if (reader.Read() && reader.TokenType != JsonToken.Comment)
                 throw new JsonLdException("loading document failed", "Unexpected content after the JSON value.", sourceName, reader.LineNumber, reader.LinePosition);
             return token;

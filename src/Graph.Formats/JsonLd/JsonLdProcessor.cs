@@ -14,7 +14,8 @@ public static class JsonLdProcessor
     public static JArray Expand(JToken input, JsonLdOptions? options = null, string? documentUrl = null)
     {
         options ??= new JsonLdOptions();
-        return new Processor(options).ExpandDocument(input, documentUrl);
+        var p = new Processor(options);
+        return Located(p, () => p.ExpandDocument(input, documentUrl));
     }
 
     /// <summary>Expands <paramref name="input"/> and compacts it with <paramref name="context"/> (a context, or a document with @context).</summary>
@@ -22,7 +23,7 @@ public static class JsonLdProcessor
     {
         options ??= new JsonLdOptions();
         var p = new Processor(options);
-        var expanded = p.ExpandDocument(input, documentUrl);
+        var expanded = Located(p, () => p.ExpandDocument(input, documentUrl));
         return p.CompactDocument(expanded, context, documentUrl);
     }
 
@@ -31,7 +32,7 @@ public static class JsonLdProcessor
     {
         options ??= new JsonLdOptions();
         var p = new Processor(options);
-        var expanded = p.ExpandDocument(input, documentUrl);
+        var expanded = Located(p, () => p.ExpandDocument(input, documentUrl));
         var flattened = p.FlattenExpanded(expanded);
         if (context is null || context.Type == JTokenType.Null) return flattened;
         return p.CompactDocument(flattened, context, documentUrl, forceGraph: true);
@@ -42,7 +43,7 @@ public static class JsonLdProcessor
     {
         options ??= new JsonLdOptions();
         var p = new Processor(options);
-        var expanded = p.ExpandDocument(input, documentUrl);
+        var expanded = Located(p, () => p.ExpandDocument(input, documentUrl));
         p.ToRdf(expanded, sink);
     }
 
@@ -51,6 +52,19 @@ public static class JsonLdProcessor
     {
         options ??= new JsonLdOptions();
         return new Processor(options).FromRdf(quads);
+    }
+
+    /// <summary>Adds the position of the token being expanded to an error that has none.</summary>
+    private static T Located<T>(Processor p, Func<T> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (JsonLdException ex) when (ex.Line == 0 && p.At is Newtonsoft.Json.IJsonLineInfo info && info.HasLineInfo())
+        {
+            throw new JsonLdException(ex.Code, ex.Message[(ex.Code.Length + 2)..], ex.SourceName, info.LineNumber, info.LinePosition, ex);
+        }
     }
 
     /// <summary>The JSON Canonicalization Scheme (RFC 8785) form of a JSON value.</summary>

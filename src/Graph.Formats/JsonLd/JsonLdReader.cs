@@ -20,12 +20,29 @@ public static class JsonLdReader
         try
         {
             var doc = JsonLdJson.Parse(json, sourceName, options.MaxDepth);
+            ReportPrefixes(doc, sink);
             var target = preserveBlankNodeLabels ? sink : new RelabellingSink(sink, "j" + Interlocked.Increment(ref s_documents).ToString(CultureInfo.InvariantCulture) + ".");
             JsonLdProcessor.ToRdf(doc, target, options, documentUrl);
         }
         catch (JsonLdException ex) when (ex.SourceName is null && sourceName is not null)
         {
             throw new JsonLdException(ex.Code, ex.Message[(ex.Code.Length + 2)..], sourceName, ex.Line, ex.Column, ex);
+        }
+    }
+
+    /// <summary>Passes the top-level context's namespace-like terms to the sink, so writers can reuse them as prefixes.</summary>
+    private static void ReportPrefixes(Newtonsoft.Json.Linq.JToken doc, IRdfSink sink)
+    {
+        var contexts = doc is Newtonsoft.Json.Linq.JObject o && o["@context"] is { } c ? c : null;
+        foreach (var ctx in contexts is Newtonsoft.Json.Linq.JArray a ? a.ToList() : contexts is null ? [] : [contexts])
+        {
+            if (ctx is not Newtonsoft.Json.Linq.JObject map) continue;
+            foreach (var p in map.Properties())
+            {
+                if (p.Name.StartsWith('@') || p.Name.Contains(':') || p.Value.Type != Newtonsoft.Json.Linq.JTokenType.String) continue;
+                var ns = (string)p.Value!;
+                if (Iri.IsAbsolute(ns) && (ns.EndsWith('/') || ns.EndsWith('#'))) sink.Prefix(p.Name, ns);
+            }
         }
     }
 

@@ -28,7 +28,8 @@ public static class JsonLdWriter
     {
         options = (options ?? new JsonLdOptions()).Clone();
         options.Ordered = true;
-        var distinct = quads.Distinct().ToList();
+        // Sorted so that the output does not depend on the order the quads arrive in.
+        var distinct = quads.Distinct().OrderBy(q => q.ToString(), StringComparer.Ordinal).ToList();
         var expanded = JsonLdProcessor.FromRdf(distinct, options);
         if (context is null && prefixes is { Count: > 0 })
         {

@@ -9,6 +9,9 @@ internal sealed partial class Processor(JsonLdOptions options)
     private readonly JsonLdOptions _options = options;
     private readonly Dictionary<string, JToken> _contextCache = new(StringComparer.Ordinal);
     private int _depth;
+
+    /// <summary>The input token being processed, so an error can say where it is (JSON read with line info).</summary>
+    internal JToken? At;
     // Term definitions created on demand by IRI expansion (a term used before its definition) need these too.
     private string? _termBaseUrl;
     private bool _termOverrideProtected;
@@ -27,7 +30,6 @@ internal sealed partial class Processor(JsonLdOptions options)
     {
         if (++_depth > _options.MaxDepth)
         {
-            _depth = 0;
             throw Err("loading document failed", $"The document is nested more than {_options.MaxDepth} levels deep.");
         }
         return new DepthGuard(this);
@@ -53,6 +55,7 @@ internal sealed partial class Processor(JsonLdOptions options)
         foreach (var item in Keywords.AsArray(local))
         {
             var context = item;
+            if (item is Newtonsoft.Json.IJsonLineInfo li && li.HasLineInfo()) At = item;
             if (Keywords.IsNull(context))
             {
                 if (!overrideProtected && result.Terms.Values.Any(t => t.Protected))

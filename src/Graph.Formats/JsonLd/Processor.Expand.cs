@@ -10,6 +10,7 @@ internal sealed partial class Processor
     {
         using var _ = Deeper();
         if (Keywords.IsNull(element)) return null;
+        if (element is Newtonsoft.Json.IJsonLineInfo li && li.HasLineInfo()) At = element;
         var propertyDef = active.Term(activeProperty);
         if (Keywords.IsScalar(element))
         {
@@ -123,6 +124,7 @@ internal sealed partial class Processor
         {
             var key = entry.Name;
             var value = entry.Value;
+            if (((Newtonsoft.Json.IJsonLineInfo)entry).HasLineInfo()) At = entry;
             if (key == "@context") continue;
             var expandedProperty = ExpandIri(active, key, vocab: true);
             if (expandedProperty is null || (!expandedProperty.Contains(':') && !Keywords.IsKeyword(expandedProperty))) continue;

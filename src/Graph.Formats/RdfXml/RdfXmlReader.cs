@@ -72,6 +72,9 @@ public sealed class RdfXmlReader
 
     private void Document(XElementItem root)
     {
+        foreach (var a in root.Attributes)
+            if (a.IsNamespaceDeclaration && a.Prefix == "xmlns" && a.LocalName != "xml" && Iri.IsAbsolute(a.Value))
+                _sink.Prefix(a.LocalName, a.Value);
         var scope = Enter(root, new Scope(_options.BaseIri, null));
         if (root.Namespace == XmlNames.RdfNs && root.LocalName == "RDF")
         {

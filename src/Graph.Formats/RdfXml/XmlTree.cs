@@ -150,7 +150,7 @@ internal static class XmlTreeLoader
         catch (XmlException ex)
         {
             var message = ex.Message.Contains("DTD", StringComparison.Ordinal)
-                ? "DOCTYPE declarations are not accepted (DTD processing is prohibited, so entities cannot be expanded): " + ex.Message
+                ? "DOCTYPE declarations are not accepted: DTD processing is prohibited, so no entity is expanded and nothing outside the document is read."
                 : "Malformed XML: " + ex.Message;
             var line = ex.LineNumber > 0 ? ex.LineNumber : lastLine;
             var column = ex.LineNumber > 0 ? ex.LinePosition : lastColumn;

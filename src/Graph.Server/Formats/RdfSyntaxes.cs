@@ -47,8 +47,11 @@ public static class RdfSyntaxes
     /// <summary>Syntaxes the whole dataset can be sent in.</summary>
     public static IReadOnlyList<RdfSyntax> DatasetWriters => Registered(s_datasetOrder, i => i.Writer is not null && i.HasNamedGraphs).ToList();
 
-    /// <summary>Syntaxes a request body may be in.</summary>
-    public static IReadOnlyList<RdfSyntax> Readers => Registered(s_graphOrder, i => i.Reader is not null).ToList();
+    /// <summary>
+    /// Syntaxes a request body may be in. Not JSON-LD: its reader resolves remote and local @context documents,
+    /// which a client could point at the server's own files or network (request forgery).
+    /// </summary>
+    public static IReadOnlyList<RdfSyntax> Readers => Registered(s_graphOrder, i => i.Reader is not null && i.Format != RdfFormat.JsonLd).ToList();
 
     public static RdfSyntax? ReaderFor(string? contentType)
     {

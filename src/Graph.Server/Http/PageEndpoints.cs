@@ -27,7 +27,7 @@ internal static class PageEndpoints
         app.MapGet("/examples", async ctx =>
         {
             ctx.Response.ContentType = "application/json; charset=utf-8";
-            await ctx.Response.WriteAsync(JsonConvert.SerializeObject(Examples())).ConfigureAwait(false);
+            await ctx.Response.WriteAsync(JsonConvert.SerializeObject(Examples().Select(e => new { name = e.Name, query = e.Query }))).ConfigureAwait(false);
         });
     }
 

@@ -80,6 +80,7 @@ function cell(term) {
     td.textContent = typeof term.value === "string" ? term.value : JSON.stringify(term.value);
   } else {
     const span = document.createElement("span");
+    span.dir = "auto";
     span.textContent = term.value;
     td.appendChild(span);
     if (term["xml:lang"]) {
@@ -200,7 +201,9 @@ function drawTimeline(vars, rows) {
     chart.textContent = "The timeline query returned no dates.";
     return 0;
   }
-  let labelCol = vars.findIndex((_, i) => i !== dateCol && rows.some((r) => r[i] && r[i].type === "literal" && parseDate(r[i]) === null));
+  // A language-tagged literal (a name or label) reads best, then any other literal, then an IRI's last segment.
+  let labelCol = vars.findIndex((_, i) => i !== dateCol && rows.some((r) => r[i] && r[i]["xml:lang"]));
+  if (labelCol < 0) labelCol = vars.findIndex((_, i) => i !== dateCol && rows.some((r) => r[i] && r[i].type === "literal" && parseDate(r[i]) === null));
   if (labelCol < 0) labelCol = vars.findIndex((_, i) => i !== dateCol);
   const points = rows.map((r) => ({ t: parseDate(r[dateCol]), date: r[dateCol] ? r[dateCol].value : "", label: labelCol < 0 ? "" : labelOf(r[labelCol]) }))
     .filter((p) => p.t !== null).sort((a, b) => a.t - b.t);

@@ -91,6 +91,12 @@ public sealed class BgpPlan : Plan
         var pr = p.P.Resolve(row);
         var o = p.O.Resolve(row);
         if (s == int.MinValue || pr == int.MinValue || o == int.MinValue) return Enumerable.Empty<EncodedQuad>().GetEnumerator();
+        // A fully bound pattern is an existence test: a count answers it without opening a cursor.
+        if (s != 0 && pr != 0 && o != 0)
+        {
+            IEnumerable<EncodedQuad> one = Ctx.Count(s, pr, o, graphs) > 0 ? [new EncodedQuad(s, pr, o, 0)] : [];
+            return one.GetEnumerator();
+        }
         return Ctx.Match(s, pr, o, graphs).GetEnumerator();
     }
 

@@ -6,8 +6,11 @@ namespace Graph.Sparql.Evaluation;
 
 /// <summary>GROUP BY with aggregates, accumulated in one pass; groups come out in first-seen order.</summary>
 public sealed class GroupPlan(EvalContext ctx, ExprEvaluator eval, Plan inner, IReadOnlyList<(Expr Expr, int Slot)> keys,
-    IReadOnlyList<(AggregateExpr Agg, int Slot)> aggregates) : Plan(ctx)
+    IReadOnlyList<(AggregateExpr Agg, int Slot)> aggregates, IReadOnlyDictionary<string, int> slots) : Plan(ctx)
 {
+    // COUNT(?v) and COUNT(DISTINCT ?v) only need ids: no term is materialised for them.
+    private readonly int[] _countSlots = aggregates.Select(a => a.Agg.Name == "COUNT" && a.Agg.Arg is VarExpr v && slots.TryGetValue(v.Name, out var s) ? s : -1).ToArray();
+
     public override IEnumerable<Plan> Children => [inner];
     public override string Label => "group by " + keys.Count + " keys, " + aggregates.Count + " aggregates";
 
@@ -30,6 +33,7 @@ public sealed class GroupPlan(EvalContext ctx, ExprEvaluator eval, Plan inner, I
             {
                 var agg = aggregates[i].Agg;
                 if (agg.Arg is null) accs[i].AddRow(r);
+                else if (_countSlots[i] >= 0) accs[i].AddId(r[_countSlots[i]]);
                 else
                 {
                     INode? v;
@@ -85,6 +89,15 @@ internal abstract class Accumulator
         };
         if (a.Distinct) { acc._distinct = []; acc._distinctRows = new HashSet<int[]>(RowComparer.Instance); }
         return acc;
+    }
+
+    private HashSet<int>? _distinctIds;
+
+    public void AddId(int id)
+    {
+        if (id == 0) { OnError(); return; }
+        if (_distinct is not null && !(_distinctIds ??= []).Add(id)) return;
+        Accept(ExprEvaluator.True);
     }
 
     public void AddRow(int[] row)

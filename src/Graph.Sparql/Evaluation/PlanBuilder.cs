@@ -90,7 +90,7 @@ public sealed class PlanBuilder
             case GroupOp g:
                 plan = new GroupPlan(_ctx, Eval, Build(g.Inner, Empty, inGraph),
                     g.Keys.Select(k => (k.Expr, Slot(k.Var ?? ((VarExpr)k.Expr).Name))).ToList(),
-                    g.Aggregates.Select(a => (a.Aggregate, Slot(a.Var))).ToList());
+                    g.Aggregates.Select(a => (a.Aggregate, Slot(a.Var))).ToList(), _slots);
                 break;
             case OrderByOp o: plan = new OrderPlan(_ctx, Eval, Build(o.Inner, Empty, inGraph), o.Conditions, null); break;
             case ProjectOp p: plan = new ProjectPlan(_ctx, Build(p.Inner, Empty, inGraph), p.Vars.Select(Slot).ToArray()); break;
@@ -218,6 +218,8 @@ public sealed class PlanBuilder
         var ordered = new List<TriplePattern>();
         var bound = new HashSet<string>(outer);
         double estimate = 1;
+        // Patterns that bind a filtered variable go early, so the filter drops rows before the other patterns run.
+        var filtered = filters.SelectMany(f => f.Vars()).ToHashSet();
         if (_optimise)
         {
             var remaining = patterns.ToList();
@@ -230,6 +232,7 @@ public sealed class PlanBuilder
                 {
                     var connected = bound.Count == 0 || p.Vars().Any(bound.Contains) || !p.Vars().Any();
                     var cost = PatternCost(p, bound, inGraph);
+                    if (p.Vars().Any(v => filtered.Contains(v) && !bound.Contains(v))) cost *= 0.25;
                     if ((connected && !bestConnected) || (connected == bestConnected && cost < bestCost))
                     {
                         best = p;
@@ -239,7 +242,7 @@ public sealed class PlanBuilder
                 }
                 remaining.Remove(best!);
                 ordered.Add(best!);
-                estimate *= Math.Max(bestCost, ordered.Count == 1 ? 0 : 1);
+                estimate *= Fanout(best!, bound, inGraph, ordered.Count == 1);
                 bound.UnionWith(best!.Vars());
             }
         }
@@ -247,7 +250,7 @@ public sealed class PlanBuilder
         {
             foreach (var p in patterns)
             {
-                estimate *= Math.Max(PatternCost(p, bound, inGraph), ordered.Count == 0 ? 0 : 1);
+                estimate *= Fanout(p, bound, inGraph, ordered.Count == 0);
                 ordered.Add(p);
                 bound.UnionWith(p.Vars());
             }
@@ -267,6 +270,15 @@ public sealed class PlanBuilder
         }
         var encoded = ordered.Select(p => new EncodedPattern(PatternPosition(p.S), PatternPosition(p.P), PatternPosition(p.O), p)).ToList();
         return new BgpPlan(_ctx, Eval, encoded, levels) { EstimatedRows = estimate };
+    }
+
+    /// <summary>Rows per input row for explain: a pattern whose subject is already bound is taken as functional.</summary>
+    private double Fanout(TriplePattern p, HashSet<string> bound, bool inGraph, bool first)
+    {
+        var sBound = !p.S.IsVar || bound.Contains(p.S.Var!);
+        if (first) return PatternCost(p, bound, inGraph);
+        if (sBound && p.Vars().Any(bound.Contains)) return Math.Min(1, Math.Max(PatternCost(p, bound, inGraph), 0));
+        return Math.Max(PatternCost(p, bound, inGraph), 1);
     }
 
     public static HashSet<string> Union(HashSet<string> a, IEnumerable<string> b)

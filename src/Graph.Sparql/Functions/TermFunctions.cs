@@ -17,8 +17,9 @@ internal static class TermFunctions
         add("STR", 1, 1, (a, _) => Str(a[0]));
         add("LANG", 1, 1, (a, _) => a[0] is LiteralNode l ? new LiteralNode(l.Language ?? "") : throw new ExpressionError("LANG: expected a literal, got " + StringArgs.Describe(a[0])));
         add("LANGDIR", 1, 1, (a, _) => a[0] is LiteralNode l ? new LiteralNode(l.Direction ?? "") : throw new ExpressionError("LANGDIR: expected a literal, got " + StringArgs.Describe(a[0])));
-        add("HASLANG", 1, 1, (a, _) => a[0] is LiteralNode l ? XsdLexical.Boolean(l.Language is not null) : throw new ExpressionError("HASLANG: expected a literal."));
-        add("HASLANGDIR", 1, 1, (a, _) => a[0] is LiteralNode l ? XsdLexical.Boolean(l.Direction is not null) : throw new ExpressionError("HASLANGDIR: expected a literal."));
+        // SPARQL 1.2: hasLANG and hasLANGDIR are false, not errors, for IRIs and blank nodes.
+        add("HASLANG", 1, 1, (a, _) => XsdLexical.Boolean(a[0] is LiteralNode { Language: not null }));
+        add("HASLANGDIR", 1, 1, (a, _) => XsdLexical.Boolean(a[0] is LiteralNode { Direction: not null }));
         add("DATATYPE", 1, 1, (a, _) => a[0] is LiteralNode l ? l.Datatype : throw new ExpressionError("DATATYPE: expected a literal, got " + StringArgs.Describe(a[0])));
         add("IRI", 1, 1, (a, c) => MakeIri(a[0], c, "IRI"));
         add("URI", 1, 1, (a, c) => MakeIri(a[0], c, "URI"));

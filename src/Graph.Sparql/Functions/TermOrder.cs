@@ -39,6 +39,9 @@ internal static class TermOrder
 
     private static int CompareLiterals(LiteralNode x, LiteralNode y)
     {
+        // Fast path for the most common ORDER BY keys: two plain strings, decided by code point order alone.
+        if (x.Language is null && y.Language is null && x.Datatype.Value == Vocab.Xsd.String && y.Datatype.Value == Vocab.Xsd.String)
+            return Operators.CodePointOrder(x.Value, y.Value);
         var cx = Operators.Category(x);
         var cy = Operators.Category(y);
         var rx = Rank(cx, x);

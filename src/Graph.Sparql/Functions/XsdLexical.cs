@@ -31,8 +31,16 @@ public static class XsdLexical
         if (i == s.Length) return false;
         for (var j = i; j < s.Length; j++)
             if (!char.IsAsciiDigit(s[j])) return false;
-        // BigInteger.Parse does not take a leading '+' with AllowLeadingSign in every culture; strip it.
-        value = BigInteger.Parse(s[0] == '+' ? s[1..] : s, NumberStyles.AllowLeadingSign, Inv);
+        // Up to 18 digits fit a long: the common case avoids BigInteger.Parse, which dominates sorting and arithmetic.
+        if (s.Length - i <= 18)
+        {
+            long v = 0;
+            for (var j = i; j < s.Length; j++) v = v * 10 + (s[j] - '0');
+            value = s[0] == '-' ? -v : v;
+            return true;
+        }
+        value = BigInteger.Parse(s.AsSpan(i), NumberStyles.None, Inv);
+        if (s[0] == '-') value = -value;
         return true;
     }
 

@@ -224,12 +224,15 @@ public sealed class PatternParser
     }
 
     /// <summary>Triples for CONSTRUCT templates and update data: no paths, no variables-as-paths.</summary>
-    public List<TriplePattern> TriplesTemplate(string closing)
+    public List<TriplePattern> TriplesTemplate(string closing) => TriplesTemplate(t => t.Is(closing), "'" + closing + "'");
+
+    /// <summary>Template triples up to a token <paramref name="stop"/> accepts (update quads stop at '}' or GRAPH).</summary>
+    public List<TriplePattern> TriplesTemplate(Func<Token, bool> stop, string stopText)
     {
         var items = new List<Item>();
-        while (!_ctx.Peek().Is(closing))
+        while (!stop(_ctx.Peek()))
         {
-            if (!StartsTriples(_ctx.Peek())) throw _ctx.Expected("a triple or '" + closing + "'");
+            if (!StartsTriples(_ctx.Peek())) throw _ctx.Expected("a triple or " + stopText);
             TriplesSameSubject(items, allowPaths: false);
             if (!_ctx.Accept(".")) break;
         }

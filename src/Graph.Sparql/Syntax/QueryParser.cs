@@ -15,11 +15,19 @@ public sealed class QueryParser
     private readonly PatternParser _patterns;
 
     private QueryParser(string text, string? source, string? baseIri)
+        : this(new ParseContext(text, source, baseIri))
     {
-        _ctx = new ParseContext(text, source, baseIri);
+    }
+
+    private QueryParser(ParseContext ctx)
+    {
+        _ctx = ctx;
         _exprs = new ExpressionParser(_ctx);
         _patterns = new PatternParser(_ctx, _exprs) { SubSelect = SubSelect };
     }
+
+    /// <summary>A pattern parser over <paramref name="ctx"/> that reads sub-selects too (the update parser's WHERE clauses).</summary>
+    public static PatternParser PatternsFor(ParseContext ctx) => new QueryParser(ctx)._patterns;
 
     /// <summary>Parses and translates a query. <paramref name="source"/> names the input in errors.</summary>
     public static Query Parse(string text, string? source = null, string? baseIri = null)

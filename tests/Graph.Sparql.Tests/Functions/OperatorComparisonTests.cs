@@ -72,8 +72,22 @@ public sealed class OperatorComparisonTests
     }
 
     [TestMethod]
-    public void KnownTypesWithNoCommonValueSpaceAreErrors() =>
-        Assert.ThrowsExactly<ExpressionError>(() => Operators.ValueEquals(T.Str("1"), T.Int(1)));
+    public void KnownTypesWithDisjointValueSpacesAreUnequal()
+    {
+        // open-world date-2: a dateTime is != an xsd:date.
+        Assert.IsFalse(Operators.ValueEquals(T.DateTime("2006-08-23T09:00:00+01:00"), T.Typed("2006-08-23", "date")));
+        Assert.IsFalse(Operators.ValueEquals(T.Str("1"), T.Int(1)));
+        Assert.IsFalse(Operators.ValueEquals(T.Bool(true), T.Int(1)));
+    }
+
+    [TestMethod]
+    public void DatesWhoseOrderIsIndeterminateCannotBeCompared()
+    {
+        // open-world date-2: "2006-08-23Z" against "2006-08-23" is an error for = and != alike.
+        Assert.ThrowsExactly<ExpressionError>(() => Operators.ValueEquals(T.Typed("2006-08-23Z", "date"), T.Typed("2006-08-23", "date")));
+        Assert.IsFalse(Operators.ValueEquals(T.Typed("2001-01-01Z", "date"), T.Typed("2006-08-23", "date")));
+        Assert.IsTrue(Operators.ValueEquals(T.Typed("2006-08-23", "date"), T.Typed("2006-08-23", "date")));
+    }
 
     [TestMethod]
     public void StringAndNumberAreNotComparable() =>

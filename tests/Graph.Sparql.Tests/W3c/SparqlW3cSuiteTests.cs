@@ -38,4 +38,8 @@ public sealed class SparqlW3cSuiteTests
     [TestMethod]
     [DynamicData(nameof(Evaluation10))]
     public void Sparql10EvaluationTestPasses(string id) => SparqlW3cRunner.RunEvaluation(id);
+
+    [TestMethod]
+    [DynamicData(nameof(Evaluation10))]
+    public void Sparql10EvaluationTestPassesWithoutTheOptimiser(string id) => SparqlW3cRunner.RunEvaluation(id, optimise: false);
 }
