@@ -126,8 +126,10 @@ public sealed class GraphUploader(GraphStoreClient client)
             }
             catch (RemoteEndpointException e)
             {
-                throw new RemoteEndpointException(e.Endpoint, $"batch {Batches + 1} failed after {Sent} of {total} triples were stored"
-                    + " (the graph now holds a partial upload; the store may also keep part of the failed batch): " + e.Message, e.Status, null, e);
+                var stored = Sent == 0
+                    ? "before any triple was stored"
+                    : $"after {Sent} of {total} triples were stored (the graph now holds a partial upload; rerun with --replace)";
+                throw new RemoteEndpointException(e.Endpoint, $"batch {Batches + 1} failed {stored}: " + e.Message, null, null, e);
             }
             Sent += _inBatch;
             Batches++;
