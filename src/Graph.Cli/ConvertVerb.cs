@@ -18,7 +18,7 @@ public sealed class ConvertVerb : IVerb
     public string Summary => "convert Arabic news articles (text files, folders, JSON Lines) to RDF with evidence";
 
     public string Help => """
-        Usage: kg convert FILE|DIR|CORPUS.jsonl... [--published YYYY-MM-DD] [--url URL] [--out FILE.trig|.ttl|.nq|.nt]
+        Usage: kg convert FILE|DIR|CORPUS.jsonl... [--published YYYY-MM-DD] [--url URL] [--out FILE.trig|.ttl|.nq|.nt|.jsonld]
                           [--gazetteer ontology/entities.ttl]
 
         Extracts rounds of the Astana talks (number, dates, place, status), guarantors, participants, observers,
@@ -36,8 +36,9 @@ public sealed class ConvertVerb : IVerb
                          it). Without it the file's modification date (UTC) is used, with a warning, and the
                          article is marked ast:datePublishedIsGuess.
           --url          the article's URL (one article only).
-          --out          output file; the extension picks the syntax (.trig, .ttl, .nt, .nq; all facts are in the
-                         default graph, so the same statements are valid in each). Default: stdout.
+          --out          output file; the extension picks the syntax (.trig, .ttl, .nt, .nq, or .jsonld
+                         compacted with ontology/context.jsonld; all facts are in the default graph, so the same
+                         statements are valid in each). Default: stdout.
           --gazetteer    the gazetteer (default: ontology/entities.ttl found from the current folder upwards, else
                          the copy installed beside kg). Edit it to add entities or aliases; no rebuild needed.
         A closing summary (articles, rounds, facts, warnings) goes to stderr; a progress bar too when stderr is a
@@ -61,8 +62,8 @@ public sealed class ConvertVerb : IVerb
         if (outPath is not null)
         {
             var outExt = Path.GetExtension(outPath).ToLowerInvariant();
-            if (outExt is not (".trig" or ".ttl" or ".nt" or ".nq"))
-                throw new UsageException($"--out must end in .trig, .ttl, .nt or .nq (got '{outExt}')");
+            if (outExt is not (".trig" or ".ttl" or ".nt" or ".nq" or ".jsonld"))
+                throw new UsageException($"--out must end in .trig, .ttl, .nt, .nq or .jsonld (got '{outExt}')");
         }
         var gazetteerPath = r.Value("--gazetteer") ?? FindGazetteer()
             ?? throw new CliFailure("ontology/entities.ttl not found (give --gazetteer PATH)");
@@ -100,13 +101,16 @@ public sealed class ConvertVerb : IVerb
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var ext = outPath is null ? ".trig" : Path.GetExtension(outPath).ToLowerInvariant();
         var turtle = ext is ".trig" or ".ttl";
+        // JSON-LD is one document compacted with the project's context (ontology/context.jsonld beside the gazetteer).
+        var jsonLd = ext == ".jsonld" ? new List<Quad>() : null;
         void WriteAll(TextWriter w)
         {
             for (var i = 0; i < articles.Count; i++)
             {
                 var f = extractor.Extract(articles[i]);
                 var quads = emitter.Emit(f);
-                if (turtle)
+                if (jsonLd is not null) jsonLd.AddRange(quads);
+                else if (turtle)
                 {
                     // One Turtle/TriG document: the prefixes once, then each article's statements grouped by subject.
                     var doc = Graph.Formats.TurtleWriter.ToString(quads, Ns.Prefixes, trig: ext == ".trig");
@@ -128,6 +132,12 @@ public sealed class ConvertVerb : IVerb
                 }
             }
             if (progress) context.Err.WriteLine();
+            if (jsonLd is not null)
+            {
+                var contextFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(gazetteerPath)) ?? ".", "context.jsonld");
+                var ctx = File.Exists(contextFile) ? Graph.Formats.JsonLd.JsonLdWriter.LoadContext(contextFile) : null;
+                Graph.Formats.JsonLd.JsonLdWriter.Write(jsonLd, w, Ns.Prefixes, ctx);
+            }
         }
         if (outPath is null)
         {
