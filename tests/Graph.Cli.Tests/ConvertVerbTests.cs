@@ -6,7 +6,7 @@ using Graph.TestSupport;
 namespace Graph.Cli.Tests;
 
 [TestClass]
-public sealed class ConvertVerbTests
+public sealed class ConvertVerbTests : CliTestBase
 {
     // Written for this test, not taken from any corpus.
     private const string Article =
@@ -14,13 +14,8 @@ public sealed class ConvertVerbTests
 
     private static (int Code, string Err) Run(params string[] args)
     {
-        var input = new MemoryStream();
-        var output = new MemoryStream();
-        var outWriter = new StreamWriter(output, new UTF8Encoding(false));
-        var err = new StringWriter();
-        var code = Program.Run(args, new CliContext(new StreamReader(input), input, outWriter, output, err));
-        outWriter.Flush();
-        return (code, err.ToString());
+        var (code, _, err) = RunKg("", false, args);
+        return (code, err);
     }
 
     private static List<Quad> Read(string path)

@@ -5,18 +5,9 @@ using Graph.Rdf;
 namespace Graph.Cli.Tests;
 
 [TestClass]
-public sealed class ParseJsonLdContextTests
+public sealed class ParseJsonLdContextTests : CliTestBase
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var input = new MemoryStream();
-        var output = new MemoryStream();
-        var outWriter = new StreamWriter(output, new UTF8Encoding(false));
-        var err = new StringWriter();
-        var code = Program.Run(args, new CliContext(new StreamReader(input), input, outWriter, output, err));
-        outWriter.Flush();
-        return (code, Encoding.UTF8.GetString(output.ToArray()), err.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => RunKg("", false, args);
 
     [TestMethod]
     public void JsonLdCompactedWithAContextFileReadsBackAsTheSameGraph()

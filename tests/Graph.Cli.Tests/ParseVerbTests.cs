@@ -5,38 +5,9 @@ using Graph.Rdf;
 namespace Graph.Cli.Tests;
 
 [TestClass]
-public sealed class ParseVerbTests
+public sealed class ParseVerbTests : CliTestBase
 {
-    private string _dir = "";
-
-    [TestInitialize]
-    public void CreateFolder()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "kg-parse-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
-
-    [TestCleanup]
-    public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
-
-    private string WriteFile(string name, string text)
-    {
-        var p = Path.Combine(_dir, name);
-        File.WriteAllText(p, text, new UTF8Encoding(false));
-        return p;
-    }
-
-    private static (int Code, string Out, string Err) Run(string stdin, params string[] args)
-    {
-        var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin));
-        var output = new MemoryStream();
-        var outWriter = new StreamWriter(output, new UTF8Encoding(false));
-        var err = new StringWriter();
-        var ctx = new CliContext(new StreamReader(input), input, outWriter, output, err);
-        var code = Program.Run(args, ctx);
-        outWriter.Flush();
-        return (code, Encoding.UTF8.GetString(output.ToArray()), err.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(string stdin, params string[] args) => RunKg(stdin, false, args);
 
     [TestMethod]
     public void TurtleFileIsWrittenAsCanonicalNTriplesOnStdout()
@@ -86,25 +57,25 @@ public sealed class ParseVerbTests
 
     [TestMethod]
     public void MissingFileExitsOne()
-        => Assert.AreEqual(1, Run("", "parse", Path.Combine(_dir, "nope.ttl")).Code);
+        => Assert.AreEqual(1, Run("", "parse", Path.Combine(Dir, "nope.ttl")).Code);
 
     [TestMethod]
     public void OutFileIsNotCreatedWhenTheInputIsBad()
     {
         var f = WriteFile("bad.nt", "<http://ex/s> <http://ex/p> <http://ex/o> .\n<http://ex/s> <http://ex/p> \"unterminated\n");
-        var target = Path.Combine(_dir, "out.nt");
+        var target = Path.Combine(Dir, "out.nt");
         var (code, _, stderr) = Run("", "parse", f, "--out", target);
         Assert.AreEqual(1, code);
         StringAssert.StartsWith(stderr, f + ":2:");
         Assert.IsFalse(File.Exists(target));
-        Assert.AreEqual(1, Directory.GetFiles(_dir).Length, "no temporary file is left behind");
+        Assert.AreEqual(1, Directory.GetFiles(Dir).Length, "no temporary file is left behind");
     }
 
     [TestMethod]
     public void OutFileHoldsTheConvertedDocument()
     {
         var f = WriteFile("a.trig", "@prefix : <http://ex/> .\n:g { :s :p :o . }\n:s :p :o .\n");
-        var target = Path.Combine(_dir, "out.nq");
+        var target = Path.Combine(Dir, "out.nq");
         var (code, stdout, stderr) = Run("", "parse", f, "--out", target);
         Assert.AreEqual(0, code, stderr);
         Assert.AreEqual("", stdout);

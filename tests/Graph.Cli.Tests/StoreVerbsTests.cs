@@ -5,38 +5,9 @@ namespace Graph.Cli.Tests;
 
 /// <summary>`kg stats` and `kg bench-load`, run in-process.</summary>
 [TestClass]
-public sealed class StoreVerbsTests
+public sealed class StoreVerbsTests : CliTestBase
 {
-    private string _dir = "";
-
-    [TestInitialize]
-    public void CreateFolder()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "kg-store-verbs-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
-
-    [TestCleanup]
-    public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
-
-    private string WriteFile(string name, string text)
-    {
-        var p = Path.Combine(_dir, name);
-        File.WriteAllText(p, text, new UTF8Encoding(false));
-        return p;
-    }
-
-    private static (int Code, string Out, string Err) Run(bool bench, params string[] args)
-    {
-        var input = new MemoryStream();
-        var output = new MemoryStream();
-        var outWriter = new StreamWriter(output, new UTF8Encoding(false));
-        var err = new StringWriter();
-        var ctx = new CliContext(new StreamReader(input), input, outWriter, output, err) { Bench = bench };
-        var code = Program.Run(args, ctx);
-        outWriter.Flush();
-        return (code, Encoding.UTF8.GetString(output.ToArray()), err.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(bool bench, params string[] args) => RunKg("", bench, args);
 
     private static Dictionary<string, string> Fields(string stdout) =>
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -109,7 +80,7 @@ public sealed class StoreVerbsTests
     [TestMethod]
     public void AMissingFileFailsWithExitCodeOne()
     {
-        var (code, _, stderr) = Run(false, "stats", Path.Combine(_dir, "absent.nt"));
+        var (code, _, stderr) = Run(false, "stats", Path.Combine(Dir, "absent.nt"));
         Assert.AreEqual(1, code);
         StringAssert.Contains(stderr, "absent.nt");
     }

@@ -4,37 +4,9 @@ namespace Graph.Cli.Tests;
 
 /// <summary>`kg update`, run in-process.</summary>
 [TestClass]
-public sealed class UpdateVerbTests
+public sealed class UpdateVerbTests : CliTestBase
 {
-    private string _dir = "";
-
-    [TestInitialize]
-    public void CreateFolder()
-    {
-        _dir = Path.Combine(Path.GetTempPath(), "kg-update-verb-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dir);
-    }
-
-    [TestCleanup]
-    public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
-
-    private string WriteFile(string name, string text)
-    {
-        var p = Path.Combine(_dir, name);
-        File.WriteAllText(p, text, new UTF8Encoding(false));
-        return p;
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var input = new MemoryStream();
-        var output = new MemoryStream();
-        var outWriter = new StreamWriter(output, new UTF8Encoding(false));
-        var err = new StringWriter();
-        var code = Program.Run(args, new CliContext(new StreamReader(input), input, outWriter, output, err));
-        outWriter.Flush();
-        return (code, Encoding.UTF8.GetString(output.ToArray()), err.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => RunKg("", false, args);
 
     [TestMethod]
     public void DumpPrintsTheResultingDatasetAsSortedNQuads()
@@ -50,7 +22,7 @@ public sealed class UpdateVerbTests
     [TestMethod]
     public void AFailingRequestExitsOneAndWritesNoOutputFile()
     {
-        var outFile = Path.Combine(_dir, "out.nq");
+        var outFile = Path.Combine(Dir, "out.nq");
         var (code, _, err) = Run("update", "-e", "INSERT DATA { <http://a> <http://b> <http://c> } ; COPY <http://missing> TO DEFAULT", "--out", outFile);
         Assert.AreEqual(1, code);
         StringAssert.Contains(err, "http://missing");
@@ -69,7 +41,7 @@ public sealed class UpdateVerbTests
     [TestMethod]
     public void OutSavesTheDatasetInTheFormatOfItsExtension()
     {
-        var outFile = Path.Combine(_dir, "out.trig");
+        var outFile = Path.Combine(Dir, "out.trig");
         var (code, _, err) = Run("update", "-e", "INSERT DATA { GRAPH <http://ex/g> { <http://ex/a> <http://ex/p> 1 } }", "--out", outFile);
         Assert.AreEqual(0, code, err);
         StringAssert.Contains(File.ReadAllText(outFile), "<http://ex/g> {");
