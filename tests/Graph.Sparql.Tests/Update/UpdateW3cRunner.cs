@@ -1,5 +1,6 @@
 using Graph.Rdf;
 using Graph.Sparql.Update;
+using Graph.Sparql.Tests.W3c;
 using Graph.Store;
 using Graph.TestSupport;
 
@@ -44,23 +45,7 @@ internal static class UpdateW3cRunner
             return s_tests.TryGetValue(id, out var t) ? t : throw new InvalidOperationException("unknown test " + id);
     }
 
-    public static void RunSyntax(string id)
-    {
-        var t = Get(id);
-        var file = t.Action ?? throw new InvalidOperationException($"{t.Id} has no action file");
-        var text = File.ReadAllText(file);
-        var positive = t.Type.StartsWith("Positive", StringComparison.Ordinal);
-        try
-        {
-            UpdateParser.Parse(text, file, W3cManifest.FileUrl(file));
-            if (!positive) Assert.Fail($"{t.Name}: expected a syntax error in\n{text}");
-        }
-        catch (RdfParseException e)
-        {
-            if (positive) Assert.Fail($"{t.Name}: {e.Describe()}\n{text}");
-            Assert.IsTrue(e.Line > 0, $"the error has no position: {e.Describe()}");
-        }
-    }
+    public static void RunSyntax(string id) => SparqlW3cRunner.RunSyntax(Get(id), (text, file, baseIri) => UpdateParser.Parse(text, file, baseIri));
 
     public static void RunEvaluation(string id)
     {

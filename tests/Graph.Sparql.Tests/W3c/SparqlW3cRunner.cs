@@ -54,20 +54,23 @@ internal static class SparqlW3cRunner
             return s_tests.TryGetValue(id, out var t) ? t : throw new InvalidOperationException("unknown test " + id);
     }
 
-    public static void RunSyntax(string id)
+    public static void RunSyntax(string id) => RunSyntax(Get(id), (text, file, baseIri) => QueryParser.Parse(text, file, baseIri));
+
+    /// <summary>A positive or negative syntax test: <paramref name="parse"/>(text, file, base) must succeed, or fail with a positioned error.</summary>
+    public static void RunSyntax(W3cTest t, Action<string, string, string> parse)
     {
-        var t = Get(id);
         var file = t.Action ?? throw new InvalidOperationException($"{t.Id} has no action file");
         var text = File.ReadAllText(file);
         var positive = t.Type.StartsWith("Positive", StringComparison.Ordinal);
         try
         {
-            QueryParser.Parse(text, file, W3cManifest.FileUrl(file));
+            parse(text, file, W3cManifest.FileUrl(file));
             if (!positive) Assert.Fail($"{t.Name}: expected a syntax error in\n{text}");
         }
         catch (RdfParseException e)
         {
             if (positive) Assert.Fail($"{t.Name}: {e.Describe()}\n{text}");
+            Assert.IsTrue(e.Line > 0, $"the error has no position: {e.Describe()}");
         }
     }
 
