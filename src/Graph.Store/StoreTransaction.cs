@@ -37,6 +37,20 @@ public sealed class StoreTransaction
         }
     }
 
+    /// <summary>
+    /// What committing now would change, relative to <see cref="Start"/>: whether everything is cleared first, then
+    /// the quads removed and the quads added (each sorted by id, so the same request gives the same list).
+    /// A server journals this net change instead of the operations that produced it.
+    /// </summary>
+    public (bool ClearsAll, IReadOnlyList<Quad> Removed, IReadOnlyList<Quad> Added) NetChanges()
+    {
+        EnsureOpen();
+        var decoder = View;
+        var removed = _removed.OrderBy(q => (q.G, q.S, q.P, q.O)).Select(decoder.Decode).ToList();
+        var added = _added.OrderBy(q => (q.G, q.S, q.P, q.O)).Select(decoder.Decode).ToList();
+        return (!ReferenceEquals(_baseline, Start), removed, added);
+    }
+
     public bool HasChanges => _added.Count != 0 || _removed.Count != 0 || !ReferenceEquals(_baseline, Start);
 
     /// <summary>Adds a quad; false if it was already there.</summary>

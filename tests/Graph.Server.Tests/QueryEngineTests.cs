@@ -109,11 +109,42 @@ public sealed class QueryEngineTests
     }
 
     [TestMethod]
-    public async Task UpdatesAreReportedAsNotImplementedUntilTheUpdateEngineExists()
+    public async Task AnUpdatePostedToTheEndpointChangesTheDatasetAtomically()
     {
         await using var t = await Start();
-        var r = await t.Client.SendAsync(t.Authorized(HttpMethod.Post, "sparql", new StringContent("CLEAR ALL", System.Text.Encoding.UTF8, "application/sparql-update")));
-        Assert.AreEqual(HttpStatusCode.NotImplemented, r.StatusCode);
-        Assert.AreEqual(13, t.Dataset.Count);
+        var before = t.Dataset.Count;
+        var ok = await t.Client.SendAsync(t.Authorized(HttpMethod.Post, "sparql", new StringContent(
+            "INSERT DATA { <http://ex/new> <http://ex/p> \"جديد\"@ar . GRAPH <http://ex/g9> { <http://ex/a> <http://ex/p> 1 } }",
+            System.Text.Encoding.UTF8, "application/sparql-update")));
+        Assert.AreEqual(HttpStatusCode.NoContent, ok.StatusCode, await ok.Content.ReadAsStringAsync());
+        Assert.AreEqual(before + 2, t.Dataset.Count);
+
+        // The second operation fails (no SILENT), so the first must not be applied either.
+        var bad = await t.Client.SendAsync(t.Authorized(HttpMethod.Post, "sparql", new StringContent(
+            "INSERT DATA { <http://ex/x> <http://ex/p> <http://ex/y> } ; ADD GRAPH <http://ex/missing> TO DEFAULT",
+            System.Text.Encoding.UTF8, "application/sparql-update")));
+        Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.AreEqual(before + 2, t.Dataset.Count);
+
+        var cleared = await t.Client.SendAsync(t.Authorized(HttpMethod.Post, "sparql", new StringContent("CLEAR ALL", System.Text.Encoding.UTF8, "application/sparql-update")));
+        Assert.AreEqual(HttpStatusCode.NoContent, cleared.StatusCode);
+        Assert.AreEqual(0, t.Dataset.Count);
+    }
+
+    [TestMethod]
+    public async Task AMalformedUpdateIsABadRequestWithItsPosition()
+    {
+        await using var t = await Start();
+        var r = await t.Client.SendAsync(t.Authorized(HttpMethod.Post, "sparql", new StringContent("INSERT DATA { ?s <http://ex/p> 1 }", System.Text.Encoding.UTF8, "application/sparql-update")));
+        Assert.AreEqual(HttpStatusCode.BadRequest, r.StatusCode);
+        StringAssert.Contains(await r.Content.ReadAsStringAsync(), ":1:");
+    }
+
+    [TestMethod]
+    public async Task LoadOfALocalFileIsRefusedByTheServer()
+    {
+        await using var t = await Start();
+        var r = await t.Client.SendAsync(t.Authorized(HttpMethod.Post, "sparql", new StringContent("LOAD <file:///etc/passwd>", System.Text.Encoding.UTF8, "application/sparql-update")));
+        Assert.AreEqual(HttpStatusCode.Forbidden, r.StatusCode);
     }
 }

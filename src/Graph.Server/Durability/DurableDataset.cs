@@ -109,6 +109,7 @@ public sealed class DurableDataset : IServerDataset, IDisposable
     public long Count => _inner.Count;
     public Graph.Store.QuadSnapshot Source => _inner.Source;
     public IServerDataset Freeze() => _inner.Freeze();
+    public Graph.Store.QuadStore? WritableStore => _inner.WritableStore;
 
     public void Dispose()
     {

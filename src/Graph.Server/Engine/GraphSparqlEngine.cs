@@ -2,6 +2,7 @@ using Graph.Rdf;
 using Graph.Sparql.Algebra;
 using Graph.Sparql.Evaluation;
 using Graph.Sparql.Syntax;
+using Graph.Sparql.Update;
 
 namespace Graph.Server.Engine;
 
@@ -12,7 +13,7 @@ namespace Graph.Server.Engine;
 /// </summary>
 public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlEngine
 {
-    public bool SupportsUpdate => false;
+    public bool SupportsUpdate => true;
 
     public QueryOutcome Query(string query, IServerDataset dataset, RequestOptions options, CancellationToken cancellation)
     {
@@ -42,8 +43,51 @@ public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlE
         };
     }
 
-    public ChangeSet Update(string update, IServerDataset dataset, RequestOptions options, CancellationToken cancellation) =>
-        throw new SparqlRequestException(SparqlErrorKind.NotImplemented, "SPARQL Update is not available in this build");
+    /// <summary>
+    /// Plans the update on the live store in a transaction that is then abandoned, and returns its net change; the
+    /// server journals that change (durable mode) and applies it, so an acknowledged update is exactly what is replayed.
+    /// </summary>
+    public ChangeSet Update(string update, IServerDataset dataset, RequestOptions options, CancellationToken cancellation)
+    {
+        var store = dataset.WritableStore
+            ?? throw new SparqlRequestException(SparqlErrorKind.NotImplemented, "this dataset cannot be updated");
+        UpdateRequest request;
+        try
+        {
+            request = UpdateParser.Parse(update, "update", options.BaseIri);
+        }
+        catch (RdfParseException e)
+        {
+            throw new SparqlRequestException(SparqlErrorKind.BadRequest, e.Describe(), e);
+        }
+        catch (InsufficientExecutionStackException e)
+        {
+            throw new SparqlRequestException(SparqlErrorKind.BadRequest, "the update is nested too deeply", e);
+        }
+        foreach (var op in request.Operations)
+            if (op is LoadOp load)
+                options.OutboundHosts.Demand(load.Source.Value, "LOAD");
+        var updateOptions = new UpdateOptions
+        {
+            AllowFileLoad = false,
+            AllowedLoadHosts = options.OutboundHosts.Hosts,
+            Query = new QueryOptions { Cancellation = cancellation, UnionDefaultGraph = unionDefaultGraph },
+        };
+        (bool ClearsAll, IReadOnlyList<Quad> Removed, IReadOnlyList<Quad> Added) plan;
+        try
+        {
+            plan = Guarded(() => UpdateExecutor.Plan(request, store, updateOptions));
+        }
+        catch (UpdateException e)
+        {
+            throw new SparqlRequestException(SparqlErrorKind.BadRequest, e.Message, e);
+        }
+        var changes = new ChangeSet();
+        if (plan.ClearsAll) changes.Add(Change.ClearEverything());
+        foreach (var q in plan.Removed) changes.Add(Change.Remove(q));
+        foreach (var q in plan.Added) changes.Add(Change.Add(q));
+        return changes;
+    }
 
     /// <summary>default-graph-uri and named-graph-uri replace the query's FROM and FROM NAMED (SPARQL 1.1 Protocol §2.1.4).</summary>
     private static Query WithDataset(Query q, RequestOptions o) => new()

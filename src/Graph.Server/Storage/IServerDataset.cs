@@ -30,6 +30,9 @@ public interface IServerDataset
     /// <summary>The indexed, dictionary-encoded view the SPARQL engine reads.</summary>
     QuadSnapshot Source { get; }
 
+    /// <summary>The live store, for planning a SPARQL Update against it (null for a frozen, read-only view).</summary>
+    QuadStore? WritableStore => null;
+
     /// <summary>A read-only view of this moment.</summary>
     IServerDataset Freeze();
 

@@ -13,6 +13,8 @@ public sealed class StoreDataset(QuadStore store) : IServerDataset
 
     public QuadSnapshot Source => Store.Snapshot();
 
+    public QuadStore? WritableStore => Store;
+
     public IServerDataset Freeze() => new SnapshotDataset(Store.Snapshot());
 
     public IEnumerable<Quad> GraphQuads(INode? graph) => Freeze().GraphQuads(graph);

@@ -13,23 +13,49 @@ public static class UpdateExecutor
 {
     /// <summary>Runs every operation of <paramref name="request"/>; throws <see cref="UpdateException"/> and changes nothing when one fails.</summary>
     public static void Execute(UpdateRequest request, QuadStore store, UpdateOptions? options = null)
+        => store.Update(txn => Execute(request, txn, options));
+
+    /// <summary>Runs every operation of <paramref name="request"/> inside an open transaction (SILENT failures are passed over).</summary>
+    public static void Execute(UpdateRequest request, StoreTransaction txn, UpdateOptions? options = null)
     {
         options ??= new UpdateOptions();
-        store.Update(txn =>
+        foreach (var op in request.Operations)
         {
-            foreach (var op in request.Operations)
+            try
             {
-                try
-                {
-                    Apply(op, txn, options);
-                }
-                catch (UpdateException) when (op.Silent)
-                {
-                    // SILENT: the failure is not reported and the other operations go on.
-                }
+                Apply(op, txn, options);
             }
-        });
+            catch (UpdateException) when (op.Silent)
+            {
+                // SILENT: the failure is not reported and the other operations go on.
+            }
+        }
     }
+
+    /// <summary>
+    /// The net change <paramref name="request"/> would make to <paramref name="store"/>, computed in a transaction
+    /// that is then abandoned: the store is left as it was. A durable server journals the plan, then applies it.
+    /// </summary>
+    public static (bool ClearsAll, IReadOnlyList<Quad> Removed, IReadOnlyList<Quad> Added) Plan(UpdateRequest request, QuadStore store, UpdateOptions? options = null)
+    {
+        (bool, IReadOnlyList<Quad>, IReadOnlyList<Quad>) plan = default;
+        try
+        {
+            store.Update(txn =>
+            {
+                Execute(request, txn, options);
+                plan = txn.NetChanges();
+                throw new PlanComplete();
+            });
+        }
+        catch (PlanComplete)
+        {
+            // The transaction is rolled back on purpose: only its changes were wanted.
+        }
+        return plan;
+    }
+
+    private sealed class PlanComplete : Exception;
 
     private static void Apply(UpdateOperation op, StoreTransaction txn, UpdateOptions options)
     {
