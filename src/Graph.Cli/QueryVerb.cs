@@ -42,7 +42,7 @@ public sealed class QueryVerb : IVerb
           --explain               print the plan with estimated and actual row counts on stderr
           --no-optimise           run the algebra as written (no join ordering, filter pushing or folding)
           --union-default-graph   the default graph is the union of all graphs
-        """ + RemoteQuery.HelpText + """
+        """ + "\n" + RemoteQuery.HelpText + "\n" + """
         KG_BENCH=1 prints `bench: seconds=S` on stderr for parse + evaluate + write (data loading excluded).
         """;
 

@@ -52,10 +52,26 @@ internal static class Cues
     public static readonly string[] TwoDays = K("يومين");
     public static readonly string[] ThreeDays = K("ثلاثة");
 
+    // A token's forms depend only on its text, so stem tests are memoised by (stem list, slack, text).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string[], int, string), bool> s_memo = new(MemoKeyComparer.Instance);
+
+    private sealed class MemoKeyComparer : IEqualityComparer<(string[], int, string)>
+    {
+        public static readonly MemoKeyComparer Instance = new();
+        public bool Equals((string[], int, string) a, (string[], int, string) b) => ReferenceEquals(a.Item1, b.Item1) && a.Item2 == b.Item2 && string.Equals(a.Item3, b.Item3, StringComparison.Ordinal);
+        public int GetHashCode((string[], int, string) k) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Item1), k.Item2, string.GetHashCode(k.Item3, StringComparison.Ordinal));
+    }
+
     /// <summary>Stem test on a token's forms, also without the article «ال».</summary>
     public static bool Has(Token t, string[] stems, int slack = 4)
     {
         if (t.IsNumber) return false;
+        if (s_memo.Count > 200_000) s_memo.Clear();
+        return s_memo.GetOrAdd((stems, slack, t.Text), _ => HasUncached(t, stems, slack));
+    }
+
+    private static bool HasUncached(Token t, string[] stems, int slack)
+    {
         foreach (var (f, _) in t.Forms)
         {
             var bare = f.StartsWith("ال", StringComparison.Ordinal) && f.Length > 3 ? f[2..] : null;
