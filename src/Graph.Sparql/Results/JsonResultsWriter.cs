@@ -60,47 +60,43 @@ public sealed class JsonResultsWriter : ISparqlResultsWriter
     private static JsonTextWriter Open(Stream s) =>
         new(new StreamWriter(s, new UTF8Encoding(false), 65536, leaveOpen: true)) { Formatting = Formatting.None, CloseOutput = true };
 
+    private static void Property(JsonTextWriter jw, string name, string value)
+    {
+        jw.WritePropertyName(name);
+        jw.WriteValue(value);
+    }
+
     private static void WriteTerm(JsonTextWriter jw, INode term)
     {
         jw.WriteStartObject();
         switch (term)
         {
             case IriNode iri:
-                jw.WritePropertyName("type");
-                jw.WriteValue("uri");
-                jw.WritePropertyName("value");
-                jw.WriteValue(iri.Value);
+                Property(jw, "type", "uri");
+                Property(jw, "value", iri.Value);
                 break;
             case BlankNode b:
-                jw.WritePropertyName("type");
-                jw.WriteValue("bnode");
-                jw.WritePropertyName("value");
-                jw.WriteValue(b.Label);
+                Property(jw, "type", "bnode");
+                Property(jw, "value", b.Label);
                 break;
             case LiteralNode l:
-                jw.WritePropertyName("type");
-                jw.WriteValue("literal");
-                jw.WritePropertyName("value");
-                jw.WriteValue(l.Value);
+                Property(jw, "type", "literal");
+                Property(jw, "value", l.Value);
                 if (l.Language is not null)
                 {
-                    jw.WritePropertyName("xml:lang");
-                    jw.WriteValue(l.Language);
+                    Property(jw, "xml:lang", l.Language);
                     if (l.Direction is not null)
                     {
-                        jw.WritePropertyName("its:dir");
-                        jw.WriteValue(l.Direction);
+                        Property(jw, "its:dir", l.Direction);
                     }
                 }
                 else if (l.Datatype.Value != Vocab.Xsd.String)
                 {
-                    jw.WritePropertyName("datatype");
-                    jw.WriteValue(l.Datatype.Value);
+                    Property(jw, "datatype", l.Datatype.Value);
                 }
                 break;
             case TripleNode t:
-                jw.WritePropertyName("type");
-                jw.WriteValue("triple");
+                Property(jw, "type", "triple");
                 jw.WritePropertyName("value");
                 jw.WriteStartObject();
                 jw.WritePropertyName("subject");
