@@ -22,11 +22,13 @@ public sealed class BgpPlan : Plan
     private readonly EncodedPattern[] _patterns;
     private readonly List<(int Level, Expr Expr)> _filters;
     private readonly ExprEvaluator _eval;
+    private readonly bool _hasFilters;
 
     public BgpPlan(EvalContext ctx, ExprEvaluator eval, IReadOnlyList<EncodedPattern> patterns, List<(int Level, Expr Expr)> filters) : base(ctx)
     {
         _patterns = [.. patterns];
         _filters = filters;
+        _hasFilters = filters.Count > 0;
         _eval = eval;
     }
 
@@ -46,34 +48,74 @@ public sealed class BgpPlan : Plan
         if (!PassesFilters(-1, input, graphs)) yield break;
         var rows = new int[n + 1][];
         rows[0] = input;
-        var its = new IEnumerator<EncodedQuad>[n];
+        var cursors = new LevelCursor[n];
         var level = 0;
-        its[0] = Open(0, input, graphs);
+        Open(ref cursors[0], 0, input, graphs);
         try
         {
             while (level >= 0)
             {
                 Ctx.Check();
-                if (!its[level].MoveNext())
+                ref var cursor = ref cursors[level];
+                if (!cursor.MoveNext())
                 {
-                    its[level].Dispose();
+                    cursor.Dispose();
                     level--;
                     continue;
                 }
-                var r = Bind(_patterns[level], rows[level], its[level].Current);
-                if (r is null || !PassesFilters(level, r, graphs)) continue;
+                var r = Bind(_patterns[level], rows[level], cursor.Current);
+                if (r is null || (_hasFilters && !PassesFilters(level, r, graphs))) continue;
                 if (level == n - 1)
                 {
                     yield return r;
                     continue;
                 }
                 rows[++level] = r;
-                its[level] = Open(level, r, graphs);
+                Open(ref cursors[level], level, r, graphs);
             }
         }
         finally
         {
-            for (var i = 0; i <= level && i < n; i++) its[i]?.Dispose();
+            for (var i = 0; i <= level && i < n; i++) cursors[i].Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The matches of one level: a store cursor read in place (no enumerator objects or interface calls per match)
+    /// when the source is a snapshot and one graph is in scope, otherwise the source's enumerable.
+    /// </summary>
+    private struct LevelCursor
+    {
+        public QuadCursor Store;
+        public IEnumerator<EncodedQuad>? Other;
+        public EncodedQuad Current;
+        public byte Mode; // 0 store cursor, 1 enumerator, 2 one quad (an existence test), 3 nothing
+
+        public bool MoveNext()
+        {
+            switch (Mode)
+            {
+                case 0:
+                    if (!Store.MoveNext()) return false;
+                    Current = Store.Current;
+                    return true;
+                case 1:
+                    if (!Other!.MoveNext()) return false;
+                    Current = Other.Current;
+                    return true;
+                case 2:
+                    Mode = 3;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        public void Dispose()
+        {
+            Other?.Dispose();
+            Other = null;
+            Mode = 3;
         }
     }
 
@@ -84,20 +126,33 @@ public sealed class BgpPlan : Plan
         return true;
     }
 
-    private IEnumerator<EncodedQuad> Open(int level, int[] row, int[] graphs)
+    private void Open(ref LevelCursor cursor, int level, int[] row, int[] graphs)
     {
         var p = _patterns[level];
         var s = p.S.Resolve(row);
         var pr = p.P.Resolve(row);
         var o = p.O.Resolve(row);
-        if (s == int.MinValue || pr == int.MinValue || o == int.MinValue) return Enumerable.Empty<EncodedQuad>().GetEnumerator();
+        cursor.Other = null;
+        if (s == int.MinValue || pr == int.MinValue || o == int.MinValue || s < 0 || pr < 0 || o < 0)
+        {
+            cursor.Mode = 3;
+            return;
+        }
         // A fully bound pattern is an existence test: a count answers it without opening a cursor.
         if (s != 0 && pr != 0 && o != 0)
         {
-            IEnumerable<EncodedQuad> one = Ctx.Count(s, pr, o, graphs) > 0 ? [new EncodedQuad(s, pr, o, 0)] : [];
-            return one.GetEnumerator();
+            cursor.Current = new EncodedQuad(s, pr, o, 0);
+            cursor.Mode = Ctx.Count(s, pr, o, graphs) > 0 ? (byte)2 : (byte)3;
+            return;
         }
-        return Ctx.Match(s, pr, o, graphs).GetEnumerator();
+        if (graphs.Length == 1 && Ctx.Snapshot is { } snapshot)
+        {
+            cursor.Store = snapshot.Cursor(s, pr, o, graphs[0]);
+            cursor.Mode = 0;
+            return;
+        }
+        cursor.Other = Ctx.Match(s, pr, o, graphs).GetEnumerator();
+        cursor.Mode = 1;
     }
 
     private static int[]? Bind(EncodedPattern p, int[] row, EncodedQuad q)

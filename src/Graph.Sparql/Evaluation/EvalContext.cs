@@ -14,6 +14,7 @@ public sealed class EvalContext
     public EvalContext(IQuadSource source, QueryOptions options, string? baseIri)
     {
         Terms = new TermTable(source);
+        Snapshot = source as QuadSnapshot;
         Options = options;
         _token = options.Cancellation;
         _deadline = options.Timeout is { } t ? Environment.TickCount64 + (long)t.TotalMilliseconds : long.MaxValue;
@@ -22,6 +23,9 @@ public sealed class EvalContext
 
     public TermTable Terms { get; }
     public IQuadSource Source => Terms.Source;
+
+    /// <summary>The source when it is a store snapshot, whose cursors the index loops read directly.</summary>
+    public QuadSnapshot? Snapshot { get; }
     public QueryOptions Options { get; }
     public FunctionContext Functions { get; }
 

@@ -122,16 +122,58 @@ public static class Operators
 
     internal enum ValueCategory : byte { None, Numeric, String, Boolean, DateTime, Date }
 
-    internal static ValueCategory Category(LiteralNode l)
+    internal static ValueCategory Category(LiteralNode l) => ValueOf(l).Category;
+
+    /// <summary>A literal's comparable value, parsed once: the category and the parsed date or number.</summary>
+    private sealed class LiteralValue(LiteralNode node, ValueCategory category)
     {
-        if (l.Language is not null) return ValueCategory.None;
+        public readonly LiteralNode Node = node;
+        public readonly ValueCategory Category = category;
+        public XsdDateTime Date;
+        public decimal Instant;
+        public Numeric Number;
+        public bool Boolean;
+    }
+
+    private const int ValueCacheSize = 1 << 12;
+
+    // Comparisons in filters and ORDER BY meet the same literal objects again and again (a query's constants, the
+    // store's cached terms); parsing each lexical form once per object, not once per comparison, is what keeps a
+    // date-range FILTER cheap. Literals are immutable, so an entry keyed by the object never goes stale.
+    [ThreadStatic] private static LiteralValue?[]? t_values;
+
+    /// <summary>The numeric value of a literal of category <see cref="ValueCategory.Numeric"/>.</summary>
+    internal static Numeric NumberOf(LiteralNode l) => ValueOf(l).Number;
+
+    private static LiteralValue ValueOf(LiteralNode l)
+    {
+        var cache = t_values ??= new LiteralValue?[ValueCacheSize];
+        var slot = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(l) & (ValueCacheSize - 1);
+        var entry = cache[slot];
+        if (entry is not null && ReferenceEquals(entry.Node, l)) return entry;
+        entry = Parse(l);
+        cache[slot] = entry;
+        return entry;
+    }
+
+    private static LiteralValue Parse(LiteralNode l)
+    {
+        if (l.Language is not null) return new LiteralValue(l, ValueCategory.None);
         var dt = l.Datatype.Value;
-        if (dt == Vocab.Xsd.String) return ValueCategory.String;
-        if (dt == Vocab.Xsd.Boolean) return XsdLexical.TryParseBoolean(l.Value, out _) ? ValueCategory.Boolean : ValueCategory.None;
-        if (dt == Vocab.Xsd.DateTime) return XsdDateTime.TryParseDateTime(l.Value, out _) ? ValueCategory.DateTime : ValueCategory.None;
-        if (dt == Vocab.Xsd.Date) return XsdDateTime.TryParseDate(l.Value, out _) ? ValueCategory.Date : ValueCategory.None;
-        if (XsdNames.IsNumericType(dt)) return Numeric.TryFrom(l, out _) ? ValueCategory.Numeric : ValueCategory.None;
-        return ValueCategory.None;
+        if (dt == Vocab.Xsd.String) return new LiteralValue(l, ValueCategory.String);
+        if (dt == Vocab.Xsd.Boolean)
+            return XsdLexical.TryParseBoolean(l.Value, out var b) ? new LiteralValue(l, ValueCategory.Boolean) { Boolean = b } : new LiteralValue(l, ValueCategory.None);
+        if (dt == Vocab.Xsd.DateTime || dt == Vocab.Xsd.Date)
+        {
+            var isDate = dt == Vocab.Xsd.Date;
+            var ok = isDate ? XsdDateTime.TryParseDate(l.Value, out var d) : XsdDateTime.TryParseDateTime(l.Value, out d);
+            return ok
+                ? new LiteralValue(l, isDate ? ValueCategory.Date : ValueCategory.DateTime) { Date = d, Instant = d.InstantSeconds }
+                : new LiteralValue(l, ValueCategory.None);
+        }
+        if (XsdNames.IsNumericType(dt))
+            return Numeric.TryFrom(l, out var n) ? new LiteralValue(l, ValueCategory.Numeric) { Number = n } : new LiteralValue(l, ValueCategory.None);
+        return new LiteralValue(l, ValueCategory.None);
     }
 
     private static int CompareSameCategory(LiteralNode x, LiteralNode y, ValueCategory c, bool forEquality)
@@ -141,20 +183,18 @@ public static class Operators
             case ValueCategory.String:
                 return CodePointOrder(x.Value, y.Value);
             case ValueCategory.Boolean:
-                XsdLexical.TryParseBoolean(x.Value, out var bx);
-                XsdLexical.TryParseBoolean(y.Value, out var by);
-                return bx.CompareTo(by);
+                return ValueOf(x).Boolean.CompareTo(ValueOf(y).Boolean);
             case ValueCategory.DateTime:
             case ValueCategory.Date:
-                XsdDateTime.TryFrom(x, out var dx);
-                XsdDateTime.TryFrom(y, out var dy);
-                var r = XsdDateTime.Compare(dx, dy);
+            {
+                var vx = ValueOf(x);
+                var vy = ValueOf(y);
+                var r = XsdDateTime.Compare(vx.Instant, vx.Date.TimezoneMinutes.HasValue, vy.Instant, vy.Date.TimezoneMinutes.HasValue);
                 if (r is int k) return k;
                 throw new ExpressionError("The order of " + x + " and " + y + " is indeterminate (one has a timezone, the other not).");
+            }
             default:
-                Numeric.TryFrom(x, out var nx);
-                Numeric.TryFrom(y, out var ny);
-                var cmp = CompareNumeric(nx, ny);
+                var cmp = CompareNumeric(ValueOf(x).Number, ValueOf(y).Number);
                 if (cmp is int n) return n;
                 // NaN: unequal to everything, and not ordered.
                 if (forEquality) return 1;

@@ -51,8 +51,8 @@ internal static class TermOrder
         {
             if (cx == Operators.ValueCategory.Numeric)
             {
-                Numeric.TryFrom(x, out var nx);
-                Numeric.TryFrom(y, out var ny);
+                var nx = Operators.NumberOf(x);
+                var ny = Operators.NumberOf(y);
                 // NaN sorts before every number so that the order stays total.
                 if (nx.IsNaN || ny.IsNaN)
                 {
