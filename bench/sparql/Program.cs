@@ -55,7 +55,9 @@ foreach (var qf in queries)
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var query = QueryParser.Parse(text, qf, DatasetFiles.FileUrl(qf));
+        var parsed = sw.Elapsed.TotalMilliseconds;
         var result = QueryEngine.Execute(query, snapshot, new QueryOptions { Optimise = optimise, CountRows = explain });
+        var planned = sw.Elapsed.TotalMilliseconds;
         var sink = new CountingStream();
         if (result.Form is Graph.Sparql.Algebra.QueryForm.Select)
             ResultsFormats.Get("json").WriteSolutions(sink, result.Variables, result.Rows);
@@ -71,6 +73,8 @@ foreach (var qf in queries)
         cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds);
         rows = sink.Lines;
         if (explain && r == reps - 1) plan = result.Explain();
+        if (r == 0 && Environment.GetEnvironmentVariable("PHASES") == "1")
+            Console.WriteLine($"  first run: parse {parsed:0.0} ms, plan {planned - parsed:0.0} ms, evaluate+write {times[0] - planned:0.0} ms");
     }
     var first = times[0];
     var firstCpu = cpus[0];

@@ -121,8 +121,7 @@ internal static class StringFunctions
         var text = StringArgs.String(a[0], "REGEX");
         var pattern = StringArgs.Simple(a[1], "REGEX");
         var flags = a.Count > 2 ? StringArgs.Simple(a[2], "REGEX") : "";
-        var re = XPathRegex.Get(pattern, flags);
-        return XsdLexical.Boolean(XPathRegex.IsMatch(re, text.Value));
+        return XsdLexical.Boolean(XPathRegex.IsMatch(pattern, flags, text.Value));
     }
 
     private static LiteralNode Replace(IReadOnlyList<INode> a)

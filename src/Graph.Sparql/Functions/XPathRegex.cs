@@ -142,6 +142,42 @@ public static class XPathRegex
     private const string NameStartChars = "\\p{L}\\p{Nl}_:";
     private const string NameChars = "\\p{L}\\p{Nl}\\p{Nd}\\p{Mn}\\p{Mc}\\p{Pc}_:.\\-\\u00B7";
 
+    /// <summary>
+    /// Whether <paramref name="input"/> matches an XPath pattern with flags. A pattern that is plain text (no
+    /// metacharacter but a leading ^ or a trailing $) and has no flags, or any pattern with the q flag alone, is
+    /// matched by ordinal string search: same answer, and no regex to build or run.
+    /// </summary>
+    public static bool IsMatch(string pattern, string flags, string input)
+    {
+        var plain = s_plain.GetOrAdd((pattern, flags), static k => PlainText.Of(k.Item1, k.Item2));
+        if (plain is not null) return plain.IsMatch(input);
+        return IsMatch(Get(pattern, flags), input);
+    }
+
+    private static readonly ConcurrentDictionary<(string, string), PlainText?> s_plain = new();
+
+    private sealed class PlainText(string text, bool start, bool end)
+    {
+        public static PlainText? Of(string pattern, string flags)
+        {
+            if (s_plain.Count >= CacheLimit) s_plain.Clear();
+            if (flags == "q") return new PlainText(pattern, false, false);
+            if (flags.Length != 0) return null;
+            var start = pattern.StartsWith('^');
+            var end = pattern.Length > (start ? 1 : 0) && pattern.EndsWith('$');
+            var body = pattern[(start ? 1 : 0)..(end ? pattern.Length - 1 : pattern.Length)];
+            return body.AsSpan().IndexOfAny(@"\.?*+{}()[]|^$") >= 0 ? null : new PlainText(body, start, end);
+        }
+
+        public bool IsMatch(string input) => (start, end) switch
+        {
+            (true, true) => string.Equals(input, text, StringComparison.Ordinal),
+            (true, false) => input.StartsWith(text, StringComparison.Ordinal),
+            (false, true) => input.EndsWith(text, StringComparison.Ordinal),
+            _ => input.Contains(text, StringComparison.Ordinal),
+        };
+    }
+
     public static bool IsMatch(Regex re, string input)
     {
         try
