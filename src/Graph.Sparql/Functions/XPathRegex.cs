@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -14,16 +13,22 @@ public static class XPathRegex
     /// <summary>How long one backtracking match may run before it becomes an expression error.</summary>
     public static TimeSpan MatchTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    private static readonly ConcurrentDictionary<(string, string), Regex> s_cache = new();
+    // Plain dictionaries under a lock: ConcurrentDictionary.Count takes every lock and, the first time, sets up an
+    // event source by reflection, which a one-shot `kg query` process pays for in full.
+    private static readonly Dictionary<(string, string), Regex> s_cache = [];
     private const int CacheLimit = 512;
 
     /// <summary>The compiled regex for an XPath pattern and flags (cached); an expression error when either is invalid.</summary>
     public static Regex Get(string pattern, string flags)
     {
-        if (s_cache.TryGetValue((pattern, flags), out var cached)) return cached;
+        lock (s_cache)
+            if (s_cache.TryGetValue((pattern, flags), out var cached)) return cached;
         var re = Build(pattern, flags);
-        if (s_cache.Count >= CacheLimit) s_cache.Clear();
-        s_cache[(pattern, flags)] = re;
+        lock (s_cache)
+        {
+            if (s_cache.Count >= CacheLimit) s_cache.Clear();
+            s_cache[(pattern, flags)] = re;
+        }
         return re;
     }
 
@@ -149,18 +154,25 @@ public static class XPathRegex
     /// </summary>
     public static bool IsMatch(string pattern, string flags, string input)
     {
-        var plain = s_plain.GetOrAdd((pattern, flags), static k => PlainText.Of(k.Item1, k.Item2));
+        PlainText? plain;
+        lock (s_plain)
+        {
+            if (!s_plain.TryGetValue((pattern, flags), out plain))
+            {
+                if (s_plain.Count >= CacheLimit) s_plain.Clear();
+                s_plain[(pattern, flags)] = plain = PlainText.Of(pattern, flags);
+            }
+        }
         if (plain is not null) return plain.IsMatch(input);
         return IsMatch(Get(pattern, flags), input);
     }
 
-    private static readonly ConcurrentDictionary<(string, string), PlainText?> s_plain = new();
+    private static readonly Dictionary<(string, string), PlainText?> s_plain = [];
 
     private sealed class PlainText(string text, bool start, bool end)
     {
         public static PlainText? Of(string pattern, string flags)
         {
-            if (s_plain.Count >= CacheLimit) s_plain.Clear();
             if (flags == "q") return new PlainText(pattern, false, false);
             if (flags.Length != 0) return null;
             var start = pattern.StartsWith('^');
