@@ -43,7 +43,9 @@ public sealed class QueryVerb : IVerb
           --no-optimise           run the algebra as written (no join ordering, filter pushing or folding)
           --union-default-graph   the default graph is the union of all graphs
         """ + "\n" + RemoteQuery.HelpText + "\n" + """
-        KG_BENCH=1 prints `bench: seconds=S` on stderr for parse + evaluate + write (data loading excluded).
+        KG_BENCH=1 runs the query once untimed (as the benchmark does for its peers), then prints
+        `bench: cold-seconds=S` (that first run) and `bench: seconds=S` for a second parse + evaluate + write
+        (data loading excluded) on stderr.
         """;
 
     private static readonly string[] s_solutionFormats = ["json", "xml", "csv", "tsv", "table"];
@@ -98,6 +100,34 @@ public sealed class QueryVerb : IVerb
         return exit;
     }
 
+    /// <summary>
+    /// The side-by-side benchmark times the peers after one untimed run in the same process (a warm JVM, warm
+    /// caches); kg gets the same treatment, so its `bench: seconds=` is a warm run too. The cold run's time is
+    /// printed as well (`bench: cold-seconds=`), so the first-run cost stays visible.
+    /// </summary>
+    private static void WarmUp(CliContext context, ArgReader a, string text, string source, string baseIri,
+        QuadStore store, string? results, TimeSpan? timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        var query = QueryParser.Parse(text, source, baseIri);
+        LoadDatasetClauses(store, query);
+        var options = new QueryOptions
+        {
+            Optimise = !a.Flag("--no-optimise"),
+            Timeout = timeout,
+            UnionDefaultGraph = a.Flag("--union-default-graph"),
+            Services = RemoteQuery.Services(a, timeout),
+        };
+        try
+        {
+            var result = QueryEngine.Execute(query, store.Snapshot(), options);
+            WriteResult(result, query, results, false, Stream.Null);
+        }
+        catch (QueryLimitException e) { throw new CliFailure(e.Message); }
+        catch (Graph.Sparql.Functions.ExpressionError e) { throw new CliFailure(e.Message); }
+        context.Err.WriteLine("bench: cold-seconds=" + clock.Elapsed.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture));
+    }
+
     private static int Execute(CliContext context, ArgReader a, string text, string source, string baseIri,
         List<string> dataFiles, List<(string Iri, string File)> named, string? results, TimeSpan? timeout)
     {
@@ -107,6 +137,7 @@ public sealed class QueryVerb : IVerb
             return 0;
         }
         var store = LoadStore(dataFiles, named);
+        if (context.Bench) WarmUp(context, a, text, source, baseIri, store, results, timeout);
         var clock = Stopwatch.StartNew();
         var query = QueryParser.Parse(text, source, baseIri);
         LoadDatasetClauses(store, query);
