@@ -54,6 +54,7 @@ internal static class ErrorMapping
         SparqlErrorKind.BadRequest => new HttpError(StatusCodes.Status400BadRequest, e.Message),
         SparqlErrorKind.Forbidden => new HttpError(StatusCodes.Status403Forbidden, e.Message),
         SparqlErrorKind.NotImplemented => new HttpError(StatusCodes.Status501NotImplemented, e.Message),
+        SparqlErrorKind.RemoteFailed => new HttpError(StatusCodes.Status502BadGateway, e.Message),
         _ => new HttpError(StatusCodes.Status503ServiceUnavailable, e.Message),
     };
 
