@@ -30,7 +30,8 @@ public sealed class ServeVerb : IVerb
                               so it survives a crash; restarting with the same DIR serves exactly what was acknowledged
           --port N            TCP port (default 7878; 0 picks a free one)
           --bind ADDR         address to listen on (default 127.0.0.1, loopback only)
-          --update-token T    allow updates from clients sending 'Authorization: Bearer T' (or set KG_UPDATE_TOKEN,
+          --update-token T    allow updates from clients sending 'Authorization: Bearer T', or HTTP Basic with any
+                              user name and T as the password (Jena's rupdate: http://user:T@host:port/sparql) (or set KG_UPDATE_TOKEN,
                               which keeps the token out of the process list); without it the server is read-only
           --timeout SECONDS   per-query and per-update time limit (default 30)
           --max-results N     most rows or triples one query returns (default 1000000)
