@@ -98,6 +98,9 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://$HOST:$HTTP_PORT/sparq
   fi
   sleep 0.1
 done
+# The 200 must come from our server: if another process took the port first, virtuoso-t has exited by now.
+sleep 0.2
+kill -0 "$PID" 2>/dev/null || die "another server answers on $HOST:$HTTP_PORT (virtuoso-t exited during start)"
 
 if [ "$DBA_PW" != dba ]; then
   isql-vt "$HOST:$SQL_PORT" dba dba exec="SET PASSWORD dba \"$DBA_PW\";" >/dev/null || die "could not set the dba password"

@@ -98,6 +98,16 @@ public sealed class ParseVerb : IVerb
             sink.Writer.Flush();
             return;
         }
+        if (contextPath is null && output.Format is RdfFormat.Turtle or RdfFormat.TriG)
+        {
+            // The Turtle writer collects straight from the reader: no list of quads in between.
+            var turtle = new TurtleSink(trig: true);
+            input.Reader!(stream, options, turtle);
+            if (!output.HasNamedGraphs && turtle.HasNamedGraphs)
+                throw new CliFailure($"{options.SourceName}: the input has named graphs, which {output.Name} cannot hold: use --to trig");
+            turtle.WriteTo(writer);
+            return;
+        }
         var collected = new ListSink();
         input.Reader!(stream, options, collected);
         if (!output.HasNamedGraphs && collected.Quads.Any(q => q.Graph is not null))

@@ -15,7 +15,7 @@ public sealed class ServeVerb : IVerb
     public string Help => """
         Usage: kg serve [--data FILE]... [--store DIR] [--port 7878] [--bind 127.0.0.1] [--update-token TOKEN]
                         [--timeout SECONDS] [--max-results N] [--max-body BYTES] [--allow-host HOST]...
-                        [--union-default-graph]
+                        [--service-timeout SECONDS] [--union-default-graph]
 
         Serves the dataset at http://BIND:PORT/ :
           /sparql   SPARQL 1.1 Protocol: query (GET, POST form or application/sparql-query), update (POST);
@@ -30,12 +30,14 @@ public sealed class ServeVerb : IVerb
                               so it survives a crash; restarting with the same DIR serves exactly what was acknowledged
           --port N            TCP port (default 7878; 0 picks a free one)
           --bind ADDR         address to listen on (default 127.0.0.1, loopback only)
-          --update-token T    allow updates from clients sending 'Authorization: Bearer T' (or set KG_UPDATE_TOKEN,
+          --update-token T    allow updates from clients sending 'Authorization: Bearer T', or HTTP Basic with any
+                              user name and T as the password (Jena's rupdate: http://user:T@host:port/sparql) (or set KG_UPDATE_TOKEN,
                               which keeps the token out of the process list); without it the server is read-only
           --timeout SECONDS   per-query and per-update time limit (default 30)
           --max-results N     most rows or triples one query returns (default 1000000)
           --max-body BYTES    largest request body accepted, else 413 (default 67108864 = 64 MiB)
           --allow-host HOST   a host federated SERVICE and LOAD may reach (repeatable; none by default)
+          --service-timeout S how long one SERVICE call may take before the query fails with 502 (default 20)
           --union-default-graph  queries without FROM see the union of all graphs as their default graph
                               (handy for converted news, where each article is a named graph)
 
@@ -44,7 +46,7 @@ public sealed class ServeVerb : IVerb
 
     public int Run(string[] args, CliContext context)
     {
-        var a = new ArgReader(args, ["--data", "--store", "--port", "--bind", "--update-token", "--timeout", "--max-results", "--max-body", "--allow-host"], ["--union-default-graph"]);
+        var a = new ArgReader(args, ["--data", "--store", "--port", "--bind", "--update-token", "--timeout", "--max-results", "--max-body", "--allow-host", "--service-timeout"], ["--union-default-graph"]);
         if (a.Positionals.Count > 0) throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
         var token = a.Value("--update-token") ?? Environment.GetEnvironmentVariable("KG_UPDATE_TOKEN");
         if (token is not null && token.Length < 8) throw new UsageException("the update token must be at least 8 characters");
@@ -57,6 +59,7 @@ public sealed class ServeVerb : IVerb
             ResultCap = Number(a, "--max-results", ServerOptions.DefaultResultCap, 1, long.MaxValue),
             MaxBodyBytes = Number(a, "--max-body", ServerOptions.DefaultMaxBodyBytes, 1024, long.MaxValue),
             OutboundHosts = new HostAllowList(a.Values("--allow-host")),
+            ServiceTimeout = TimeSpan.FromSeconds(Number(a, "--service-timeout", (long)ServerOptions.DefaultServiceTimeout.TotalSeconds, 1, 86400)),
             Log = line => { context.Err.WriteLine("kg serve: " + line); context.Err.Flush(); },
         };
         if (!System.Net.IPAddress.TryParse(options.Bind, out _)) throw new UsageException($"--bind needs an IP address, not '{options.Bind}'");

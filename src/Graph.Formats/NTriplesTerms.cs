@@ -1,25 +1,15 @@
 using System.Runtime.CompilerServices;
-using System.Buffers;
 using System.Text;
 using Graph.Rdf;
 
 namespace Graph.Formats;
 
 /// <summary>
-/// Canonical N-Triples spelling of terms (RDF 1.2 N-Triples §canonical form): ECHAR for \b \t \n \f \r \" \\,
-/// \uXXXX (upper-case hex) for the other controls, everything else as is; lower-case language tags;
-/// xsd:string left implicit; triple terms as &lt;&lt;( s p o )&gt;&gt;. Also used by the Turtle writer for full IRIs and strings.
+/// Canonical N-Triples spelling of whole terms (RDF 1.2 N-Triples §canonical form): IRIs and strings escaped by
+/// <see cref="NTriplesText"/>, lower-case language tags, xsd:string left implicit, triple terms as &lt;&lt;( s p o )&gt;&gt;.
 /// </summary>
 internal static class NTriplesTerms
 {
-    private static readonly SearchValues<char> s_literalSpecials = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
-        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F\uFFFE\uFFFF\"\\");
-
-    private static readonly SearchValues<char> s_iriSpecials = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
-        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F <>\"{}|^`\\");
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AppendTerm(StringBuilder sb, INode node)
     {
@@ -41,21 +31,8 @@ internal static class NTriplesTerms
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AppendIri(StringBuilder sb, string iri)
-    {
-        sb.Append('<');
-        if (iri.AsSpan().IndexOfAny(s_iriSpecials) < 0) sb.Append(iri);
-        else
-        {
-            foreach (var c in iri)
-            {
-                if (s_iriSpecials.Contains(c)) sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
-                else sb.Append(c);
-            }
-        }
-        sb.Append('>');
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AppendIri(StringBuilder sb, string iri) => NTriplesText.AppendIri(sb, iri);
 
     /// <summary>Writes _:label, replacing characters a label may not hold so the output always parses.</summary>
     public static void AppendBlank(StringBuilder sb, string label)
@@ -85,32 +62,8 @@ internal static class NTriplesTerms
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AppendString(StringBuilder sb, string value)
-    {
-        sb.Append('"');
-        var span = value.AsSpan();
-        while (true)
-        {
-            var idx = span.IndexOfAny(s_literalSpecials);
-            if (idx < 0) { sb.Append(span); break; }
-            sb.Append(span[..idx]);
-            var c = span[idx];
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                default: sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)); break;
-            }
-            span = span[(idx + 1)..];
-        }
-        sb.Append('"');
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AppendString(StringBuilder sb, string value) => NTriplesText.AppendQuoted(sb, value);
 
     public static void AppendLiteral(StringBuilder sb, LiteralNode l)
     {

@@ -92,6 +92,19 @@ public sealed class ParseVerbTests : CliTestBase
     }
 
     [TestMethod]
+    public void NamedGraphsCannotBeWrittenAsTurtleButAsTriG()
+    {
+        var f = WriteFile("g.trig", "@prefix : <http://ex/> .\n:g { :s :p :o . }\n");
+        var (code, stdout, stderr) = Run("", "parse", f, "--to", "turtle");
+        Assert.AreEqual(1, code);
+        Assert.AreEqual("", stdout);
+        StringAssert.Contains(stderr, "--to trig");
+        var trig = Run("", "parse", f, "--to", "trig");
+        Assert.AreEqual(0, trig.Code, trig.Err);
+        Assert.AreEqual("@prefix : <http://ex/> .\n\n:g {\n    :s :p :o .\n}\n", trig.Out);
+    }
+
+    [TestMethod]
     public void RelativeIriNeedsABase()
     {
         var f = WriteFile("rel.ttl", "<s> <p> <o> .\n");

@@ -117,4 +117,57 @@ public sealed class WriterTests
         var text = TurtleWriter.ToString(quads, Prefixes, false);
         StringAssert.Contains(text, "<http://ex/a(b)> :p <http://ex/x.>");
     }
+
+    [TestMethod]
+    public void StreamingSinkWritesTheSameBytesAsTheListWriter()
+    {
+        var text = """
+            @prefix : <http://ex/> .
+            :b :p "2", "1"@EN ; a :T . :a :q [ :r 1 ], [ :r 2 ] . :c :p (1 2 [ :x "y" ]) . _:s :k _:s .
+            """;
+        var sink = new TurtleSink(trig: false);
+        RdfReader.ParseString(text, RdfFormat.Turtle, "http://ex/", sink);
+        var stream = new MemoryStream();
+        sink.WriteTo(stream, Prefixes);
+        Assert.AreEqual(TurtleWriter.ToString(Read(text), Prefixes, false), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [TestMethod]
+    public void ATextWriterAndAStreamReceiveTheSameCharacters()
+    {
+        // Long enough to cross the writer's buffers, with pairs of surrogates and Arabic on the boundaries.
+        var value = string.Concat(Enumerable.Repeat("سوريا 😀 \"\u0001\uFFFE x", 20000));
+        var quads = new List<Quad> { new(new IriNode("http://ex/s"), new IriNode("http://ex/p"), new LiteralNode(value)) };
+        var viaString = new StringWriter();
+        TurtleWriter.Write(quads, Prefixes, viaString, trig: false);
+        var stream = new MemoryStream();
+        TurtleWriter.Write(quads, Prefixes, stream, trig: false);
+        Assert.AreEqual(viaString.ToString(), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        StringAssert.Contains(viaString.ToString(), "😀 \\\"\\u0001\\uFFFE x");
+        Assert.IsTrue(Isomorphism.AreIsomorphic(quads, Read(viaString.ToString())));
+    }
+
+    [TestMethod]
+    public void TurtleLiteralsAreWrittenWithLowerCaseLanguageTagsAndDatatypes()
+    {
+        var quads = Read("""
+            @prefix : <http://ex/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+            :s :p "x"@AR-SY--rtl, "2026-01-01"^^xsd:date, "01"^^xsd:integer, "a"^^<http://other/t> .
+            """);
+        var text = TurtleWriter.ToString(quads, Prefixes, false);
+        StringAssert.Contains(text, "\"x\"@ar-sy--rtl");
+        StringAssert.Contains(text, "\"2026-01-01\"^^xsd:date");
+        StringAssert.Matches(text, new System.Text.RegularExpressions.Regex("[ ,]01[ ,]"));
+        StringAssert.Contains(text, "\"a\"^^<http://other/t>");
+        Assert.IsTrue(Isomorphism.AreIsomorphic(quads, Read(text)), text);
+    }
+
+    [TestMethod]
+    public void DuplicateStatementsAreWrittenOnce()
+    {
+        var q = new Quad(new IriNode("http://ex/s"), new IriNode("http://ex/p"), LiteralNode.LangString("v", "en"));
+        var same = new Quad(new IriNode("http://ex/s"), new IriNode("http://ex/p"), LiteralNode.LangString("v", "EN"));
+        var text = TurtleWriter.ToString([q, same, q], Prefixes, false);
+        Assert.AreEqual(1, text.Split("\"v\"").Length - 1, text);
+    }
 }

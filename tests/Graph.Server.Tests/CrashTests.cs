@@ -9,7 +9,7 @@ namespace Graph.Server.Tests;
 /// <summary>
 /// The durability promise end to end: writers send numbered updates to a real `kg serve --store` process, it is
 /// killed with SIGKILL mid-stream, restarted, and every acknowledged update must be there, and no update in part.
-/// The updates are Graph Store Protocol POSTs (each one request, several triples, all or nothing).
+/// The updates are SPARQL Update requests (INSERT DATA of several triples into a named graph: all or nothing).
 /// </summary>
 [TestClass]
 public sealed partial class CrashTests
@@ -23,11 +23,12 @@ public sealed partial class CrashTests
 
     private static StringContent UpdateBody(int n)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder($"INSERT DATA {{ GRAPH <{GraphIri}> {{\n");
         for (var k = 0; k < PartsPerUpdate; k++)
-            sb.Append($"<http://example.org/update/{n}> <http://example.org/part/{k}> \"تحديث {n}.{k}\" .\n");
+            sb.Append($"  <http://example.org/update/{n}> <http://example.org/part/{k}> \"تحديث {n}.{k}\" .\n");
+        sb.Append("} }\n");
         var c = new StringContent(sb.ToString(), Encoding.UTF8);
-        c.Headers.ContentType = new MediaTypeHeaderValue("application/n-triples");
+        c.Headers.ContentType = new MediaTypeHeaderValue("application/sparql-update");
         return c;
     }
 
@@ -52,7 +53,7 @@ public sealed partial class CrashTests
                     while (!stop.IsCancellationRequested)
                     {
                         var n = Interlocked.Increment(ref next);
-                        var m = new HttpRequestMessage(HttpMethod.Post, "store?graph=" + Uri.EscapeDataString(GraphIri)) { Content = UpdateBody(n) };
+                        var m = new HttpRequestMessage(HttpMethod.Post, "sparql") { Content = UpdateBody(n) };
                         m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
                         try
                         {

@@ -78,4 +78,52 @@ public sealed class JenaClientTests
             "<https://w3id.org/astana-kg/id/round-2> <https://w3id.org/astana-kg/ontology#label> \"انعقدت\"@ar .",
         }, lines);
     }
+
+    private static async Task<ExternalTool.Result> Rupdate(Uri endpoint, string update)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, update);
+            return await ExternalTool.RunAsync(Jena(), ["arq.rupdate", "--service=" + endpoint.AbsoluteUri, "--update=" + file], TimeSpan.FromMinutes(3));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>The service URL with Basic credentials in it: Jena 4.5's rupdate has no way to send a bearer token.</summary>
+    private static Uri WithCredentials(Uri endpoint, string password) =>
+        new UriBuilder(endpoint) { UserName = "jena", Password = password }.Uri;
+
+    [TestMethod]
+    public async Task JenaUpdatesTheServerWithTheTokenAsBasicPassword()
+    {
+        await using var t = await StartWithRounds();
+        var r = await Rupdate(WithCredentials(t.Server.SparqlEndpoint, TestEndpoint.Token), """
+            PREFIX ast: <https://w3id.org/astana-kg/ontology#>
+            INSERT DATA { GRAPH <http://example.org/jena> { <https://w3id.org/astana-kg/id/round-4> ast:roundNumber 4 ; ast:status "مؤجلة"@ar } } ;
+            DELETE { ?r ast:status ?s } WHERE { ?r ast:status ?s FILTER(STR(?s) = "held") }
+            """);
+        Assert.AreEqual(0, r.ExitCode, r.Stdout + r.Stderr);
+        var csv = (await Rsparql(t, """
+            PREFIX ast: <https://w3id.org/astana-kg/ontology#>
+            SELECT ?n ?status WHERE { { ?r ast:roundNumber ?n ; ast:status ?status } UNION { GRAPH ?g { ?r ast:roundNumber ?n ; ast:status ?status } } } ORDER BY ?n
+            """, "CSV")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.AreEqual("n,status\n1,انعقدت في أستانا\n2,انعقدت\n4,مؤجلة\n", csv);
+    }
+
+    [TestMethod]
+    public async Task JenaWithoutOrWithAWrongTokenChangesNothing()
+    {
+        await using var t = await StartWithRounds();
+        var before = t.Dataset.Count;
+        var none = await Rupdate(t.Server.SparqlEndpoint, "CLEAR ALL");
+        Assert.AreNotEqual(0, none.ExitCode, "no credentials: refused");
+        var wrong = await Rupdate(WithCredentials(t.Server.SparqlEndpoint, "not-the-token"), "CLEAR ALL");
+        Assert.AreNotEqual(0, wrong.ExitCode, "a wrong token: refused");
+        StringAssert.Contains(wrong.Stdout + wrong.Stderr, "403");
+        Assert.AreEqual(before, t.Dataset.Count);
+    }
 }

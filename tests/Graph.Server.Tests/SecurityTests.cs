@@ -16,7 +16,8 @@ public sealed class SecurityTests
         await using var t = await TestEndpoint.StartAsync();
         var r = await t.Client.PostAsync("sparql", Update());
         Assert.AreEqual(HttpStatusCode.Unauthorized, r.StatusCode);
-        Assert.AreEqual("Bearer", r.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.AreEqual("Basic", r.Headers.WwwAuthenticate.Single().Scheme, "a challenge clients such as Jena can answer");
+        StringAssert.Contains(await r.Content.ReadAsStringAsync(), "Authorization: Bearer TOKEN");
         var gsp = await t.Client.PutAsync("store?default", TestEndpoint.NTriples("<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"));
         Assert.AreEqual(HttpStatusCode.Unauthorized, gsp.StatusCode);
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await t.Client.DeleteAsync("store?default")).StatusCode);
@@ -35,7 +36,11 @@ public sealed class SecurityTests
         }
         var basic = new HttpRequestMessage(HttpMethod.Post, "sparql") { Content = Update() };
         basic.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("a:b"u8.ToArray()));
-        Assert.AreEqual(HttpStatusCode.Unauthorized, (await t.Client.SendAsync(basic)).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await t.Client.SendAsync(basic)).StatusCode, "Basic with a wrong password");
+        var malformed = new HttpRequestMessage(HttpMethod.Post, "sparql") { Content = Update() };
+        malformed.Headers.Authorization = new AuthenticationHeaderValue("Basic", "%%%");
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await t.Client.SendAsync(malformed)).StatusCode, "Basic that is not base64");
+        Assert.AreEqual(0, t.Dataset.Count);
     }
 
     [TestMethod]
@@ -43,6 +48,18 @@ public sealed class SecurityTests
     {
         await using var t = await TestEndpoint.StartAsync();
         Assert.AreEqual(HttpStatusCode.NoContent, (await t.Client.SendAsync(t.Authorized(HttpMethod.Post, "sparql", Update()))).StatusCode);
+    }
+
+    [TestMethod]
+    public async Task TheTokenAsBasicPasswordIsAcceptedWhateverTheUserName()
+    {
+        await using var t = await TestEndpoint.StartAsync();
+        foreach (var user in new[] { "jena", "" })
+        {
+            var m = new HttpRequestMessage(HttpMethod.Post, "sparql") { Content = Update() };
+            m.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + TestEndpoint.Token)));
+            Assert.AreEqual(HttpStatusCode.NoContent, (await t.Client.SendAsync(m)).StatusCode, user);
+        }
     }
 
     [TestMethod]

@@ -51,27 +51,40 @@ public sealed class VirtuosoServer : IDisposable
     {
         var script = Path.Combine(SharedPaths.RepoRoot, ".ci", "virtuoso", "start.sh");
         if (!File.Exists(script)) throw new InvalidOperationException(script + " is missing");
-        var dir = Path.Combine(Path.GetTempPath(), "kg-virtuoso-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8]);
-        var http = FreePort();
-        var sql = FreePort();
-        while (sql == http) sql = FreePort();
-        var (code, output) = RunScript(script, [dir], TimeSpan.FromSeconds(150), new()
+        // A free port is only free until someone binds it: other test runs share this machine, so a start that loses
+        // the race for its ports is retried on new ones.
+        var failures = new List<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            ["VIRT_HTTP_PORT"] = http.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["VIRT_SQL_PORT"] = sql.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["VIRT_DBA_PASSWORD"] = Password,
-            ["VIRT_BUFFERS"] = buffers.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["VIRT_READY_SECONDS"] = "120",
-        });
-        var server = new VirtuosoServer(dir, http, sql);
-        if (code != 0)
-        {
+            var dir = Path.Combine(Path.GetTempPath(), "kg-virtuoso-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8]);
+            var http = FreePort();
+            var sql = FreePort();
+            while (sql == http) sql = FreePort();
+            var (code, output) = RunScript(script, [dir], TimeSpan.FromSeconds(150), new()
+            {
+                ["VIRT_HTTP_PORT"] = http.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["VIRT_SQL_PORT"] = sql.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["VIRT_DBA_PASSWORD"] = Password,
+                ["VIRT_BUFFERS"] = buffers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["VIRT_READY_SECONDS"] = "120",
+            });
+            var server = new VirtuosoServer(dir, http, sql);
+            if (code == 0)
+            {
+                lock (s_running) s_running.Add(server);
+                return server;
+            }
             server.Dispose();
-            throw new InvalidOperationException("Virtuoso could not be started (install virtuoso-opensource-7-bin): " + output);
+            failures.Add(output);
+            if (!IsPortClash(output)) break;
         }
-        lock (s_running) s_running.Add(server);
-        return server;
+        throw new InvalidOperationException("Virtuoso could not be started (install virtuoso-opensource-7-bin): " + string.Join("\n---\n", failures));
     }
+
+    private static bool IsPortClash(string output) =>
+        output.Contains("already in use", StringComparison.OrdinalIgnoreCase)
+        || output.Contains("another server answers", StringComparison.OrdinalIgnoreCase)
+        || output.Contains("exited during start", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Runs SQL through isql-vt as dba; throws with the output when it fails.</summary>
     public string Isql(string sql)

@@ -1,6 +1,7 @@
 using Graph.Rdf;
 using Graph.Sparql.Algebra;
 using Graph.Sparql.Evaluation;
+using Graph.Sparql.Remote;
 using Graph.Sparql.Syntax;
 using Graph.Sparql.Update;
 
@@ -8,8 +9,9 @@ namespace Graph.Server.Engine;
 
 /// <summary>
 /// The thin adapter from the server's <see cref="ISparqlEngine"/> to Graph.Sparql: parse, apply the protocol's
-/// dataset, refuse SERVICE to hosts off the allow-list, run on the dataset's snapshot, and translate the engine's
-/// errors into the protocol's (400 bad query, 403 refused host, 503 over a limit).
+/// dataset, refuse SERVICE to hosts off the allow-list, evaluate SERVICE to allowed hosts over HTTP (with the
+/// server's SERVICE timeout), run on the dataset's snapshot, and translate the engine's errors into the protocol's
+/// (400 bad query, 403 refused host, 502 failed remote endpoint, 503 over a limit).
 /// </summary>
 public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlEngine
 {
@@ -33,13 +35,14 @@ public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlE
         ServiceGuard.Check(parsed.Pattern, options.OutboundHosts);
         if (options.DefaultGraphUris.Count > 0 || options.NamedGraphUris.Count > 0)
             parsed = WithDataset(parsed, options);
-        var engineOptions = new QueryOptions { Cancellation = cancellation, UnionDefaultGraph = unionDefaultGraph };
-        var result = Guarded(() => QueryEngine.Execute(parsed, dataset.Source, engineOptions));
+        var hosts = options.OutboundHosts;
+        var engineOptions = new QueryOptions { Cancellation = cancellation, UnionDefaultGraph = unionDefaultGraph, Services = ServicesFor(options) };
+        var result = Guarded(() => QueryEngine.Execute(parsed, dataset.Source, engineOptions), hosts);
         return result.Form switch
         {
-            QueryForm.Select => new QueryOutcome.Bindings(result.Variables, Guarded(result.Rows)),
-            QueryForm.Ask => new QueryOutcome.Boolean(result.Boolean),
-            _ => new QueryOutcome.Triples(Guarded(result.Triples), parsed.Prefixes),
+            QueryForm.Select => new QueryOutcome.Bindings(result.Variables, Guarded(result.Rows, hosts)),
+            QueryForm.Ask => new QueryOutcome.Boolean(Guarded(() => result.Boolean, hosts)),
+            _ => new QueryOutcome.Triples(Guarded(result.Triples, hosts), parsed.Prefixes),
         };
     }
 
@@ -71,12 +74,12 @@ public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlE
         {
             AllowFileLoad = false,
             AllowedLoadHosts = options.OutboundHosts.Hosts,
-            Query = new QueryOptions { Cancellation = cancellation, UnionDefaultGraph = unionDefaultGraph },
+            Query = new QueryOptions { Cancellation = cancellation, UnionDefaultGraph = unionDefaultGraph, Services = ServicesFor(options) },
         };
         (bool ClearsAll, IReadOnlyList<Quad> Removed, IReadOnlyList<Quad> Added) plan;
         try
         {
-            plan = Guarded(() => UpdateExecutor.Plan(request, store, updateOptions));
+            plan = Guarded(() => UpdateExecutor.Plan(request, store, updateOptions), options.OutboundHosts);
         }
         catch (UpdateException e)
         {
@@ -103,22 +106,45 @@ public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlE
         Prefixes = q.Prefixes,
     };
 
-    private static T Guarded<T>(Func<T> run)
+    private readonly Lock _servicesLock = new();
+    private (HostAllowList Hosts, TimeSpan Timeout, ServiceExecutor Executor)? _services;
+
+    /// <summary>
+    /// The SERVICE handler for a request: one HTTP client per allow-list and timeout, reused across requests (a
+    /// client per query would exhaust sockets). It allows exactly the hosts the server allows; no answer is cached.
+    /// </summary>
+    private ServiceExecutor? ServicesFor(RequestOptions options)
+    {
+        if (options.OutboundHosts.Hosts.Count == 0) return null;
+        lock (_servicesLock)
+        {
+            if (_services is { } s && ReferenceEquals(s.Hosts, options.OutboundHosts) && s.Timeout == options.ServiceTimeout) return s.Executor;
+            var client = new SparqlHttpClient(new SparqlClientOptions
+            {
+                AllowList = new EndpointAllowList(options.OutboundHosts.Hosts),
+                Timeout = options.ServiceTimeout,
+            });
+            _services = (options.OutboundHosts, options.ServiceTimeout, new ServiceExecutor(client));
+            return _services.Value.Executor;
+        }
+    }
+
+    private static T Guarded<T>(Func<T> run, HostAllowList hosts)
     {
         try
         {
             return run();
         }
-        catch (Exception e) when (Translate(e) is { } mapped)
+        catch (Exception e) when (Translate(e, hosts) is { } mapped)
         {
             throw mapped;
         }
     }
 
     /// <summary>Rows are produced lazily, so the engine's errors surface while the server reads them: translate them there too.</summary>
-    private static IEnumerable<T> Guarded<T>(IEnumerable<T> items)
+    private static IEnumerable<T> Guarded<T>(IEnumerable<T> items, HostAllowList hosts)
     {
-        using var e = Guarded(items.GetEnumerator);
+        using var e = Guarded(items.GetEnumerator, hosts);
         while (true)
         {
             T current;
@@ -127,7 +153,7 @@ public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlE
                 if (!e.MoveNext()) yield break;
                 current = e.Current;
             }
-            catch (Exception ex) when (Translate(ex) is { } mapped)
+            catch (Exception ex) when (Translate(ex, hosts) is { } mapped)
             {
                 throw mapped;
             }
@@ -135,8 +161,17 @@ public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlE
         }
     }
 
-    private static SparqlRequestException? Translate(Exception e) => e switch
+    private static SparqlRequestException Remote(RemoteEndpointException r, HostAllowList hosts) =>
+        // An endpoint chosen by a variable is only known while the query runs: the allow-list is checked again there.
+        hosts.Allows(r.Endpoint)
+            ? new SparqlRequestException(SparqlErrorKind.RemoteFailed, "SERVICE " + r.Message, r)
+            : new SparqlRequestException(SparqlErrorKind.Forbidden, $"SERVICE <{r.Endpoint}> refused: the host is not on this server's allow-list", r);
+
+    private static SparqlRequestException? Translate(Exception e, HostAllowList hosts) => e switch
     {
+        // The engine reports a failed SERVICE as a QueryLimitException around the endpoint's error.
+        QueryLimitException { InnerException: RemoteEndpointException r } => Remote(r, hosts),
+        RemoteEndpointException r => Remote(r, hosts),
         QueryLimitException q => new SparqlRequestException(SparqlErrorKind.TooCostly, q.Message, q),
         RdfParseException p => new SparqlRequestException(SparqlErrorKind.BadRequest, p.Describe(), p),
         InsufficientExecutionStackException s => new SparqlRequestException(SparqlErrorKind.BadRequest, "the query is nested too deeply", s),
@@ -157,10 +192,9 @@ internal static class ServiceGuard
             {
                 case ServiceOp s:
                     var endpoint = s.Endpoint.ToString();
-                    var iri = endpoint.Length > 1 && endpoint[0] == '<' ? endpoint[1..^1] : endpoint;
-                    allowed.Demand(iri, "SERVICE");
-                    if (!s.Silent)
-                        throw new SparqlRequestException(SparqlErrorKind.NotImplemented, $"SERVICE <{iri}>: federated queries are not supported by this engine");
+                    // A variable endpoint is checked when it is bound (SparqlHttpClient's allow-list, then Translate).
+                    if (endpoint.Length > 1 && endpoint[0] == '<') allowed.Demand(endpoint[1..^1], "SERVICE");
+                    else if (allowed.Hosts.Count == 0) allowed.Demand(endpoint, "SERVICE");
                     stack.Push(s.Inner);
                     break;
                 case JoinOp j: stack.Push(j.Left); stack.Push(j.Right); break;

@@ -35,6 +35,9 @@ public sealed record RequestOptions
     /// <summary>Hosts SERVICE and LOAD may reach; everything else is refused (no server-side request forgery).</summary>
     public HostAllowList OutboundHosts { get; init; } = HostAllowList.None;
 
+    /// <summary>How long one SERVICE call may take before it fails with a clear error.</summary>
+    public TimeSpan ServiceTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The most rows (or triples) a query may return.</summary>
     public long ResultCap { get; init; } = long.MaxValue;
 }
@@ -55,4 +58,6 @@ public enum SparqlErrorKind
     TooCostly,
     /// <summary>501: this build cannot do it (e.g. no query engine yet).</summary>
     NotImplemented,
+    /// <summary>502: a remote endpoint the request needed (SERVICE) failed, timed out or answered something unreadable.</summary>
+    RemoteFailed,
 }

@@ -54,6 +54,7 @@ internal static class ErrorMapping
         SparqlErrorKind.BadRequest => new HttpError(StatusCodes.Status400BadRequest, e.Message),
         SparqlErrorKind.Forbidden => new HttpError(StatusCodes.Status403Forbidden, e.Message),
         SparqlErrorKind.NotImplemented => new HttpError(StatusCodes.Status501NotImplemented, e.Message),
+        SparqlErrorKind.RemoteFailed => new HttpError(StatusCodes.Status502BadGateway, e.Message),
         _ => new HttpError(StatusCodes.Status503ServiceUnavailable, e.Message),
     };
 
@@ -62,7 +63,10 @@ internal static class ErrorMapping
         ctx.Response.Clear();
         ctx.Response.StatusCode = error.Status;
         ctx.Response.ContentType = "text/plain; charset=utf-8";
-        if (error.Challenge) ctx.Response.Headers.WWWAuthenticate = "Bearer realm=\"kg\"";
+        // The challenge names Basic (any user name, the token as password) rather than Bearer: clients that only send
+        // credentials when challenged, such as Jena 4.5's arq.rupdate, cannot parse a Bearer challenge (it crashes with
+        // a NullPointerException), while bearer clients send their token without waiting for one. The message says both.
+        if (error.Challenge) ctx.Response.Headers.WWWAuthenticate = "Basic realm=\"kg\", charset=\"UTF-8\"";
         if (error.Status == StatusCodes.Status413PayloadTooLarge) ctx.Response.Headers.Connection = "close";
         if (HttpMethods.IsHead(ctx.Request.Method)) return;
         await ctx.Response.WriteAsync($"Error {error.Status}: {OneLine(error.Message)}\n").ConfigureAwait(false);

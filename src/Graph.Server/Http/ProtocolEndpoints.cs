@@ -70,6 +70,7 @@ internal static class ProtocolEndpoints
             NamedGraphUris = Iris(fields, update is null ? "named-graph-uri" : "using-named-graph-uri"),
             BaseIri = new Uri(new Uri(http.Scheme + "://" + http.Host), http.PathBase + http.Path).AbsoluteUri,
             OutboundHosts = c.Options.OutboundHosts,
+            ServiceTimeout = c.Options.ServiceTimeout,
             ResultCap = c.Options.ResultCap,
         };
         return new Request(query, update, options);

@@ -30,6 +30,11 @@ public sealed record ServerOptions
 
     public HostAllowList OutboundHosts { get; init; } = HostAllowList.None;
 
+    public static readonly TimeSpan DefaultServiceTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long one federated SERVICE call may take (`--service-timeout`); below the query timeout so the error names the endpoint.</summary>
+    public TimeSpan ServiceTimeout { get; init; } = DefaultServiceTimeout;
+
     /// <summary>Where problems are reported (never to clients: they get a short message).</summary>
     public Action<string> Log { get; init; } = _ => { };
 }

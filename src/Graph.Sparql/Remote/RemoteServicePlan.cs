@@ -72,7 +72,7 @@ public sealed class RemoteServicePlan : Plan
         }
         catch (RemoteEndpointException e)
         {
-            throw new QueryLimitException("SERVICE " + e.Message);
+            throw new QueryLimitException("SERVICE " + e.Message, e);
         }
         var output = new List<int[]>();
         foreach (var m in matches)
