@@ -17,6 +17,9 @@ public sealed class Token
     /// <summary>The token itself first, then the forms left after stripping و ف، ب ك ل، س and ال (longest strip last).</summary>
     public IReadOnlyList<(string Form, int Prefix)> Forms { get; internal set; } = [];
 
+    /// <summary>Which cue lists have been tested on this token (bits numbered by <see cref="Cues"/>), and their answers.</summary>
+    internal ulong CueKnown, CueHit;
+
     public int Value => IsNumber && Text.Length <= 9 ? int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture) : -1;
 
     /// <summary>True when the gap before this token holds a clause or sentence separator.</summary>
