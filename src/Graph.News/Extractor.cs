@@ -10,11 +10,14 @@ public sealed record EntityMention(string Key, NameKind Kind, int First, int Las
 /// </summary>
 public sealed partial class Extractor(Gazetteer gazetteer)
 {
+    private readonly bool _debug = Environment.GetEnvironmentVariable("KG_NEWS_DEBUG") == "1";
+
+    /// <summary>Extracts one article; safe to call from several threads at once (each call has its own state).</summary>
     public ArticleFacts Extract(Article article)
     {
         var run = new Run(gazetteer, article);
         run.Execute();
-        if (Environment.GetEnvironmentVariable("KG_NEWS_DEBUG") == "1") run.Dump(Console.Error);
+        if (_debug) lock (this) run.Dump(Console.Error);
         return run.Result;
     }
 
