@@ -106,69 +106,81 @@ public sealed class ConvertVerb : IVerb
         // JSON-LD is one document compacted with the project's context (ontology/context.jsonld beside the gazetteer).
         var jsonLd = ext == ".jsonld" ? new List<Quad>() : null;
         // Per-phase times summed over worker threads, for bench runs (KG_BENCH=1): where the time goes.
-        long extractTicks = 0, emitTicks = 0, formatTicks = 0, writeTicks = 0;
+        long extractTicks = 0, emitTicks = 0, formatTicks = 0, writeTicks = 0, extractBytes = 0, emitBytes = 0, formatBytes = 0;
         var trig = ext == ".trig";
         var nquads = ext == ".nq";
 
-        // Articles are independent: each batch is converted and serialised on all cores, then written in input
-        // order, so the output stays byte-identical to a sequential run.
-        (ArticleFacts Facts, List<Quad>? Quads, string? Text) Convert(int i)
+        // Articles are independent: a batch is cut into groups of consecutive articles, each group is converted
+        // and serialised on some core, and the groups are written in input order. The grouping is fixed, so the
+        // output is byte-identical from run to run and whatever the number of cores.
+        const int GroupSize = 4, GroupsPerBatch = 64;
+        (ArticleFacts[] Facts, List<Quad>? Quads, StringBuilder? Text) ConvertGroup(int from, int count)
         {
-            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            var f = extractor.Extract(articles[i]);
-            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-            var quads = emitter.Emit(f);
-            var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-            string? text = null;
-            if (jsonLd is null)
+            var facts = new ArticleFacts[count];
+            var all = new List<Quad>();
+            for (var j = 0; j < count; j++)
             {
-                if (turtle)
-                {
-                    // One Turtle/TriG document: the prefixes once, then each article's statements grouped by subject.
-                    text = Graph.Formats.TurtleWriter.ToString(quads, Ns.Prefixes, trig: trig);
-                    if (i > 0)
-                    {
-                        var cut = text.IndexOf("\n\n", StringComparison.Ordinal);
-                        if (cut >= 0) text = text[(cut + 1)..];
-                    }
-                }
-                else
-                {
-                    var sw1 = new StringWriter(CultureInfo.InvariantCulture);
-                    Graph.Formats.NQuadsWriter.Write(quads, sw1, quads: nquads);
-                    text = sw1.ToString();
-                }
+                var a0 = GC.GetAllocatedBytesForCurrentThread();
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                var f = extractor.Extract(articles[from + j]);
+                var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+                var a1 = GC.GetAllocatedBytesForCurrentThread();
+                all.AddRange(emitter.Emit(f));
+                var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                var a2 = GC.GetAllocatedBytesForCurrentThread();
+                facts[j] = f;
+                Interlocked.Add(ref extractBytes, a1 - a0);
+                Interlocked.Add(ref emitBytes, a2 - a1);
+                Interlocked.Add(ref extractTicks, t1 - t0);
+                Interlocked.Add(ref emitTicks, t2 - t1);
             }
+            if (jsonLd is not null) return (facts, all, null);
+            var f0 = GC.GetAllocatedBytesForCurrentThread();
             var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
-            Interlocked.Add(ref extractTicks, t1 - t0);
-            Interlocked.Add(ref emitTicks, t2 - t1);
-            Interlocked.Add(ref formatTicks, t3 - t2);
-            return (f, jsonLd is null ? null : quads, text);
+            // A StringBuilder grows in small chunks: a group's text never becomes one large-object-heap string.
+            var text = new StringBuilder();
+            using (var sw1 = new StringWriter(text, CultureInfo.InvariantCulture) { NewLine = "\n" })
+            {
+                // One Turtle/TriG document: the prefixes once (the first group), then each group's statements by subject.
+                if (turtle) Graph.Formats.TurtleWriter.Write(all, Ns.Prefixes, sw1, trig: trig);
+                else Graph.Formats.NQuadsWriter.Write(all, sw1, quads: nquads);
+            }
+            if (turtle && from > 0) text.Remove(0, PrefixEnd(text));
+            Interlocked.Add(ref formatTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t3);
+            Interlocked.Add(ref formatBytes, GC.GetAllocatedBytesForCurrentThread() - f0);
+            return (facts, null, text);
         }
 
         void WriteAll(TextWriter w)
         {
-            const int BatchSize = 256;
-            var batch = new (ArticleFacts Facts, List<Quad>? Quads, string? Text)[BatchSize];
+            const int BatchSize = GroupSize * GroupsPerBatch;
+            var groups = new (ArticleFacts[] Facts, List<Quad>? Quads, StringBuilder? Text)[GroupsPerBatch];
             var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
             for (var from = 0; from < articles.Count; from += BatchSize)
             {
                 var count = Math.Min(BatchSize, articles.Count - from);
+                var groupCount = (count + GroupSize - 1) / GroupSize;
                 var first = from;
-                if (count == 1 || options.MaxDegreeOfParallelism == 1)
-                    for (var j = 0; j < count; j++) batch[j] = Convert(first + j);
+                void Group(int g) => groups[g] = ConvertGroup(first + g * GroupSize, Math.Min(GroupSize, count - g * GroupSize));
+                if (groupCount == 1 || options.MaxDegreeOfParallelism == 1)
+                    for (var g = 0; g < groupCount; g++) Group(g);
                 else
-                    Parallel.For(0, count, options, j => batch[j] = Convert(first + j));
+                    Parallel.For(0, groupCount, options, Group);
                 var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                for (var j = 0; j < count; j++)
+                for (var g = 0; g < groupCount; g++)
                 {
-                    var (f, quads, text) = batch[j];
-                    batch[j] = default;
+                    var (fs, quads, text) = groups[g];
+                    groups[g] = default;
                     if (quads is not null) jsonLd!.AddRange(quads);
-                    if (text is not null) w.Write(text);
-                    facts += f.Facts.Select(x => (x.Subject, x.Predicate, x.Object)).Distinct().Count();
-                    rounds += f.RoundCount;
-                    foreach (var warning in f.Warnings) warnings.Add(articles[first + j].Id + ": " + warning);
+                    if (text is not null)
+                        foreach (var chunk in text.GetChunks()) w.Write(chunk.Span);
+                    for (var j = 0; j < fs.Length; j++)
+                    {
+                        var f = fs[j];
+                        facts += f.Facts.Select(x => (x.Subject, x.Predicate, x.Object)).Distinct().Count();
+                        rounds += f.RoundCount;
+                        foreach (var warning in f.Warnings) warnings.Add(f.Article.Id + ": " + warning);
+                    }
                 }
                 writeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
                 if (progress)
@@ -205,7 +217,24 @@ public sealed class ConvertVerb : IVerb
         {
             static TimeSpan T(long ticks) => System.Diagnostics.Stopwatch.GetElapsedTime(0, ticks);
             static string S(TimeSpan t) => t.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
-            context.Err.WriteLine($"bench: seconds={S(sw.Elapsed)} articles={articles.Count} read={S(readTime.Elapsed)} extract={S(T(extractTicks))} emit={S(T(emitTicks))} format={S(T(formatTicks))} write={S(T(writeTicks))} cpu={S(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime)}");
+            context.Err.WriteLine($"bench: seconds={S(sw.Elapsed)} articles={articles.Count} read={S(readTime.Elapsed)} extract={S(T(extractTicks))} emit={S(T(emitTicks))} format={S(T(formatTicks))} write={S(T(writeTicks))} cpu={S(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime)} allocatedMB={GC.GetTotalAllocatedBytes() >> 20} (extract={extractBytes >> 20} emit={emitBytes >> 20} format={formatBytes >> 20}) gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+        }
+        return 0;
+    }
+
+    /// <summary>Where a Turtle document's statements start: after the prefix block and the blank line that closes it (the line break is kept).</summary>
+    private static int PrefixEnd(StringBuilder text)
+    {
+        var previous = '\0';
+        var i = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (c == '\n' && previous == '\n') return i;
+                previous = c;
+                i++;
+            }
         }
         return 0;
     }

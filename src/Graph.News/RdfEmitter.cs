@@ -58,6 +58,9 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
             if (!spans.TryGetValue(key, out var list)) { spans[key] = list = []; order.Add(key); }
             foreach (var sp in f.Evidence) if (!list.Contains(sp)) list.Add(sp);
         }
+        // Many facts share spans and every span names its sentence: describe each span and sentence once.
+        var describedSpans = new HashSet<string>(StringComparer.Ordinal);
+        var describedSentences = new HashSet<string>(StringComparer.Ordinal);
         var entities = new SortedSet<string>(StringComparer.Ordinal);
         var n = 0;
         foreach (var (s, p, o) in order)
@@ -79,6 +82,7 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
                 int b = norm.CodePointIndex(os), e = norm.CodePointIndex(oe);
                 var span = article + "#char=" + b.ToString(CultureInfo.InvariantCulture) + "," + e.ToString(CultureInfo.InvariantCulture);
                 T(ev, Ns.Ast + "span", new IriNode(span));
+                if (!describedSpans.Add(span)) continue;
                 T(span, Ns.Rdf + "type", new IriNode(Ns.Nif + "Phrase"));
                 T(span, Ns.Nif + "beginIndex", Offset(b));
                 T(span, Ns.Nif + "endIndex", Offset(e));
@@ -91,6 +95,7 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
                     int sb = norm.CodePointIndex(ss), sE = norm.CodePointIndex(se);
                     var siri = article + "#char=" + sb.ToString(CultureInfo.InvariantCulture) + "," + sE.ToString(CultureInfo.InvariantCulture);
                     T(span, Ns.Nif + "sentence", new IriNode(siri));
+                    if (!describedSentences.Add(siri)) continue;
                     T(siri, Ns.Rdf + "type", new IriNode(Ns.Nif + "Sentence"));
                     T(siri, Ns.Nif + "beginIndex", Offset(sb));
                     T(siri, Ns.Nif + "endIndex", Offset(sE));

@@ -15,7 +15,8 @@ public sealed class Token
     public required string GapBefore { get; init; }
 
     /// <summary>The token itself first, then the forms left after stripping و ف، ب ك ل، س and ال (longest strip last).</summary>
-    public IReadOnlyList<(string Form, int Prefix)> Forms { get; internal set; } = [];
+    /// <remarks>An array, not an interface: hot loops enumerate it for every token and cue list without allocating.</remarks>
+    public (string Form, int Prefix)[] Forms { get; internal set; } = [];
 
     /// <summary>Which cue lists have been tested on this token (bits numbered by <see cref="Cues"/>), and their answers.</summary>
     internal ulong CueKnown, CueHit;
@@ -78,7 +79,7 @@ public static class Tokenizer
             var t = new Token
             {
                 Index = tokens.Count, Start = start, End = i, Text = word, IsNumber = isDigit,
-                Sentence = sentence, GapBefore = text[lastEnd..start],
+                Sentence = sentence, GapBefore = start - lastEnd == 1 && text[lastEnd] == ' ' ? " " : text[lastEnd..start],
             };
             t.Forms = isDigit ? [(word, 0)] : Clitics.Forms(word);
             tokens.Add(t);
@@ -104,8 +105,10 @@ public static class Tokenizer
 /// <summary>Candidate proclitic splits of an Arabic word; a caller accepts one only if the rest is a known word.</summary>
 public static class Clitics
 {
-    public static IReadOnlyList<(string Form, int Prefix)> Forms(string w)
+    public static (string Form, int Prefix)[] Forms(string w)
     {
+        // Most words carry no proclitic candidate: one form, no list.
+        if (w.Length <= 3 || w[0] is not ('و' or 'ف' or 'ب' or 'ك' or 'ل' or 'س')) return [(w, 0)];
         var list = new List<(string, int)>(4) { (w, 0) };
         var p = 0;
         if (w.Length > p + 3 && (w[p] == 'و' || w[p] == 'ف')) Add(list, w, ++p);
@@ -120,7 +123,7 @@ public static class Clitics
         }
         if (w.Length > afterConj + 3 && w[afterConj] == 'س' && (w[afterConj + 1] is 'ي' or 'ت' or 'ن' or 'ا'))
             Add(list, w, afterConj + 1);
-        return list;
+        return [.. list];
     }
 
     private static void Add(List<(string, int)> list, string w, int prefix)
