@@ -80,10 +80,11 @@ internal static class Cues
         var slot = Slot(stems, slack);
         if (slot < 0) return HasUncached(t, stems, slack);
         var bit = 1UL << slot;
-        if ((t.CueKnown & bit) != 0) return (t.CueHit & bit) != 0;
+        var cue = t.Cue;
+        if ((cue.Known & bit) != 0) return (cue.Hit & bit) != 0;
         var hit = HasUncached(t, stems, slack);
-        t.CueKnown |= bit;
-        if (hit) t.CueHit |= bit;
+        if (hit) cue.Hit |= bit;
+        cue.Known |= bit;
         return hit;
     }
 

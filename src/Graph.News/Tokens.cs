@@ -18,8 +18,8 @@ public sealed class Token
     /// <remarks>An array, not an interface: hot loops enumerate it for every token and cue list without allocating.</remarks>
     public (string Form, int Prefix)[] Forms { get; internal set; } = [];
 
-    /// <summary>Which cue lists have been tested on this token (bits numbered by <see cref="Cues"/>), and their answers.</summary>
-    internal ulong CueKnown, CueHit;
+    /// <summary>Which cue lists have been tested on this word (bits numbered by <see cref="Cues"/>), and their answers; shared by all tokens of the same text on one thread.</summary>
+    internal CueBits Cue { get; init; } = null!;
 
     public int Value => IsNumber && Text.Length <= 9 ? int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture) : -1;
 
@@ -37,6 +37,24 @@ public sealed class Token
     public bool CommaBefore => GapBefore.IndexOfAny(['،', ',', '؛', ';', ':']) >= 0;
 
     public override string ToString() => Text;
+}
+
+/// <summary>Cached answers of stem tests for one word: a word's forms depend only on its text.</summary>
+internal sealed class CueBits
+{
+    public ulong Known, Hit;
+
+    // One cache per thread, so articles converted in parallel never contend; bounded so memory stays flat.
+    [ThreadStatic] private static Dictionary<string, CueBits>? t_byText;
+
+    public static CueBits For(string text)
+    {
+        var cache = t_byText ??= new Dictionary<string, CueBits>(StringComparer.Ordinal);
+        if (cache.TryGetValue(text, out var bits)) return bits;
+        if (cache.Count >= 100_000) cache.Clear();
+        cache[text] = bits = new CueBits();
+        return bits;
+    }
 }
 
 /// <summary>A sentence: a range of tokens and its range in the normalised text.</summary>
@@ -79,7 +97,7 @@ public static class Tokenizer
             var t = new Token
             {
                 Index = tokens.Count, Start = start, End = i, Text = word, IsNumber = isDigit,
-                Sentence = sentence, GapBefore = start - lastEnd == 1 && text[lastEnd] == ' ' ? " " : text[lastEnd..start],
+                Cue = CueBits.For(word), Sentence = sentence, GapBefore = start - lastEnd == 1 && text[lastEnd] == ' ' ? " " : text[lastEnd..start],
             };
             t.Forms = isDigit ? [(word, 0)] : Clitics.Forms(word);
             tokens.Add(t);
