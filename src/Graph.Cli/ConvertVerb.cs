@@ -325,24 +325,50 @@ public sealed class ConvertVerb : IVerb
             if (line is null) return;
             lineNo++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            JObject obj;
+            string? text = null, rawId = null, p = null, url = null;
             try
             {
+                // The four fields are read straight off the token stream: no JObject per article.
                 using var jr = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None };
-                obj = JObject.Load(jr);
+                if (!jr.Read() || jr.TokenType != JsonToken.StartObject) throw new JsonReaderException("expected a JSON object");
+                while (jr.Read() && jr.TokenType == JsonToken.PropertyName)
+                {
+                    var name = (string)jr.Value!;
+                    if (name is "text" or "id" or "published" or "url")
+                    {
+                        if (!jr.Read()) throw new JsonReaderException($"no value for \"{name}\"");
+                        string? value = jr.TokenType switch
+                        {
+                            JsonToken.String or JsonToken.Integer or JsonToken.Float or JsonToken.Boolean => Convert.ToString(jr.Value, CultureInfo.InvariantCulture),
+                            JsonToken.Null => null,
+                            _ => throw new JsonReaderException($"\"{name}\" must be a string"),
+                        };
+                        switch (name)
+                        {
+                            case "text": text = value; break;
+                            case "id": rawId = value; break;
+                            case "published": p = value; break;
+                            default: url = value; break;
+                        }
+                    }
+                    else
+                    {
+                        jr.Read();
+                        jr.Skip();
+                    }
+                }
+                if (jr.TokenType != JsonToken.EndObject) throw new JsonReaderException("unterminated object");
             }
             catch (JsonException e)
             {
                 warnings.Add($"{path}:{lineNo}: malformed JSON ({e.Message.Split('\n')[0].TrimEnd('.')}); line skipped");
                 continue;
             }
-            var text = (string?)obj["text"];
             if (string.IsNullOrWhiteSpace(text)) { warnings.Add($"{path}:{lineNo}: no \"text\"; line skipped"); continue; }
             if (Encoding.UTF8.GetByteCount(text) > MaxArticleBytes) { warnings.Add($"{path}:{lineNo}: article too large; skipped"); continue; }
-            var id = (string?)obj["id"] ?? Path.GetFileNameWithoutExtension(path) + "-" + lineNo.ToString(CultureInfo.InvariantCulture);
+            var id = rawId ?? Path.GetFileNameWithoutExtension(path) + "-" + lineNo.ToString(CultureInfo.InvariantCulture);
             DateOnly date;
             var fallback = false;
-            var p = (string?)obj["published"];
             if (p is not null && DateOnly.TryParseExact(p.Length >= 10 ? p[..10] : p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
             else if (published is { } given) date = given;
             else
@@ -351,7 +377,6 @@ public sealed class ConvertVerb : IVerb
                 fallback = true;
                 warnings.Add($"{path}:{lineNo}: no valid \"published\"; using {date:yyyy-MM-dd}");
             }
-            var url = (string?)obj["url"];
             if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) { warnings.Add($"{path}:{lineNo}: \"url\" is not an absolute URL; ignored"); url = null; }
             articles.Add(new Article { Id = id, Text = text, Published = date, Url = url, PublishedIsFallback = fallback });
         }
