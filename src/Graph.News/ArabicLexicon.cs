@@ -17,6 +17,9 @@ public static class ArabicLexicon
         ("يوليوز", 7), ("غشت", 8), ("شتنبر", 9), ("نونبر", 11), ("دجنبر", 12),
     });
 
+    /// <summary>First words of the two-word month names («كانون»، «تشرين»).</summary>
+    internal static readonly HashSet<string> MonthFirstWords = new(Months.Keys.Where(k => k.Contains(' ')).Select(k => k.Split(' ')[0]), StringComparer.Ordinal);
+
     /// <summary>Month names that are also common words; they count only next to a day, a year or «شهر».</summary>
     public static readonly HashSet<string> AmbiguousMonths = [K("آب"), K("ماي"), K("مارس"), K("أوت")];
 
@@ -56,16 +59,19 @@ public static class ArabicLexicon
         return d;
     }
 
+    /// <summary>The first words of all ordinals: most tokens are rejected here without building multi-word keys.</summary>
+    private static readonly HashSet<string> OrdinalFirstWords = new(Ordinals.Keys.Select(k => k.Split(' ')[0]), StringComparer.Ordinal);
+
     /// <summary>The longest ordinal starting at token <paramref name="i"/> (the first word may carry a proclitic): (number, tokens used), or (0, 0).</summary>
     public static (int Number, int Length) OrdinalAt(IReadOnlyList<Token> t, int i, int end)
     {
-        if (i >= end || t[i].IsNumber) return (0, 0);
+        if (i >= end || t[i].IsNumber || !Is(t[i], OrdinalFirstWords)) return (0, 0);
         for (var len = Math.Min(3, end - i); len >= 1; len--)
         {
             var ok = true;
             for (var j = i + 1; j < i + len; j++) if (t[j].HardGapBefore || t[j].IsNumber) ok = false;
             if (!ok) continue;
-            var rest = len == 1 ? "" : " " + string.Join(' ', Enumerable.Range(i + 1, len - 1).Select(j => t[j].Text));
+            var rest = len switch { 1 => "", 2 => " " + t[i + 1].Text, _ => " " + t[i + 1].Text + " " + t[i + 2].Text };
             foreach (var (form, _) in t[i].Forms)
                 if (Ordinals.TryGetValue(form + rest, out var n)) return (n, len);
         }

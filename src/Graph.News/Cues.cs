@@ -52,22 +52,40 @@ internal static class Cues
     public static readonly string[] TwoDays = K("يومين");
     public static readonly string[] ThreeDays = K("ثلاثة");
 
-    // A token's forms depend only on its text, so stem tests are memoised by (stem list, slack, text).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string[], int, string), bool> s_memo = new(MemoKeyComparer.Instance);
+    // Stem tests run many times per token (every cue list, from many positions), so each token caches the
+    // answer per (stem list, slack) pair in two bit sets; the pairs are numbered on first use.
+    private static readonly object s_slotLock = new();
+    private static (string[] Stems, int Slack)[] s_slots = [];
 
-    private sealed class MemoKeyComparer : IEqualityComparer<(string[], int, string)>
+    private static int Slot(string[] stems, int slack)
     {
-        public static readonly MemoKeyComparer Instance = new();
-        public bool Equals((string[], int, string) a, (string[], int, string) b) => ReferenceEquals(a.Item1, b.Item1) && a.Item2 == b.Item2 && string.Equals(a.Item3, b.Item3, StringComparison.Ordinal);
-        public int GetHashCode((string[], int, string) k) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Item1), k.Item2, string.GetHashCode(k.Item3, StringComparison.Ordinal));
+        var slots = s_slots;
+        for (var i = 0; i < slots.Length; i++)
+            if (ReferenceEquals(slots[i].Stems, stems) && slots[i].Slack == slack) return i;
+        lock (s_slotLock)
+        {
+            slots = s_slots;
+            for (var i = 0; i < slots.Length; i++)
+                if (ReferenceEquals(slots[i].Stems, stems) && slots[i].Slack == slack) return i;
+            if (slots.Length >= 64) return -1;
+            s_slots = [.. slots, (stems, slack)];
+            return slots.Length;
+        }
     }
 
     /// <summary>Stem test on a token's forms, also without the article «ال».</summary>
     public static bool Has(Token t, string[] stems, int slack = 4)
     {
         if (t.IsNumber) return false;
-        if (s_memo.Count > 200_000) s_memo.Clear();
-        return s_memo.GetOrAdd((stems, slack, t.Text), _ => HasUncached(t, stems, slack));
+        var slot = Slot(stems, slack);
+        if (slot < 0) return HasUncached(t, stems, slack);
+        var bit = 1UL << slot;
+        var cue = t.Cue;
+        if ((cue.Known & bit) != 0) return (cue.Hit & bit) != 0;
+        var hit = HasUncached(t, stems, slack);
+        if (hit) cue.Hit |= bit;
+        cue.Known |= bit;
+        return hit;
     }
 
     private static bool HasUncached(Token t, string[] stems, int slack)

@@ -201,7 +201,7 @@ public static class DateRecognizer
     private static (int Month, int Len) MonthName(IReadOnlyList<Token> t, int i, int to)
     {
         if (i >= to || t[i].IsNumber) return (0, 0);
-        if (i + 1 < to && !t[i + 1].HardGapBefore && !t[i + 1].IsNumber)
+        if (i + 1 < to && !t[i + 1].HardGapBefore && !t[i + 1].IsNumber && ArabicLexicon.Is(t[i], ArabicLexicon.MonthFirstWords))
             foreach (var (f, _) in t[i].Forms)
                 if (ArabicLexicon.Months.TryGetValue(f + " " + t[i + 1].Text, out var m2)) return (m2, 2);
         foreach (var (f, _) in t[i].Forms)

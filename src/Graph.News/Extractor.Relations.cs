@@ -63,7 +63,10 @@ public sealed partial class Extractor
             return list;
         }
 
-        private bool IsThreeStates(int k) => k + 1 < _t.Count && Cues.Exactly(_t[k], [Cues.States3[0]]) && Cues.Exactly(_t[k + 1], [Cues.States3[1]]);
+        private static readonly string[] States = [Cues.States3[0]];
+        private static readonly string[] Three = [Cues.States3[1]];
+
+        private bool IsThreeStates(int k) => k + 1 < _t.Count && Cues.Exactly(_t[k], States) && Cues.Exactly(_t[k + 1], Three);
 
         private HashSet<string> HostStates() =>
             _state.Values.Select(st => st.Place?.Entity.Country).Where(c => c is not null).Select(c => c!).ToHashSet();

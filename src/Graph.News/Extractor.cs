@@ -10,11 +10,14 @@ public sealed record EntityMention(string Key, NameKind Kind, int First, int Las
 /// </summary>
 public sealed partial class Extractor(Gazetteer gazetteer)
 {
+    private readonly bool _debug = Environment.GetEnvironmentVariable("KG_NEWS_DEBUG") == "1";
+
+    /// <summary>Extracts one article; safe to call from several threads at once (each call has its own state).</summary>
     public ArticleFacts Extract(Article article)
     {
         var run = new Run(gazetteer, article);
         run.Execute();
-        if (Environment.GetEnvironmentVariable("KG_NEWS_DEBUG") == "1") run.Dump(Console.Error);
+        if (_debug) lock (this) run.Dump(Console.Error);
         return run.Result;
     }
 
@@ -87,6 +90,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
 
         private void MatchEntities()
         {
+            Span<char> buffer = stackalloc char[64];
             for (var i = 0; i < _t.Count; i++)
             {
                 if (_t[i].IsNumber) continue;
@@ -94,15 +98,22 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 List<(string Key, NameKind Kind)>? best = null;
                 foreach (var (form, _) in _t[i].Forms)
                 {
+                    if (!_g.Exact.ContainsFirst(form)) continue;
                     var start = i;
                     var len = _g.Exact.Longest(form, k => Next(start, k), out var values);
                     if (len > bestLen) { bestLen = len; best = values; }
                 }
                 if (bestLen == 0)
                 {
-                    var start = i;
-                    var len = _g.Skeleton.Longest(Gazetteer.SkeletonOf(StripConj(_t[i].Text)), k => NextSkeleton(start, k), out var values);
-                    if (len > 0 && (len > 1 || _t[i].Text.Length >= 5)) { bestLen = len; best = values; }
+                    var word = StripConj(_t[i].Text);
+                    var into = word.Length <= buffer.Length ? buffer : new char[word.Length];
+                    var sk = into[..Gazetteer.SkeletonOf(word, into)];
+                    if (_g.Skeleton.ContainsFirst(sk))
+                    {
+                        var start = i;
+                        var len = _g.Skeleton.Longest(new string(sk), k => NextSkeleton(start, k), out var values);
+                        if (len > 0 && (len > 1 || _t[i].Text.Length >= 5)) { bestLen = len; best = values; }
+                    }
                 }
                 if (bestLen == 0 || best is null) continue;
                 var (key, kind) = best[0];
@@ -114,7 +125,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             }
         }
 
-        private static string StripConj(string w) => w.Length > 4 && (w[0] == 'و' || w[0] == 'ف') ? w[1..] : w;
+        private static ReadOnlySpan<char> StripConj(string w) => w.Length > 4 && (w[0] == 'و' || w[0] == 'ف') ? w.AsSpan(1) : w;
 
         private string? Next(int start, int k)
         {
@@ -525,7 +536,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             if (m is null || m.First != i || m.Kind != NameKind.Name || m.Entity.Type != "City") return false;
             if (IsDateline(i)) return false;
             var first = _t[i];
-            if (first.Forms.Count > 1 && first.Forms.Any(f => f.Prefix > 0 && first.Text[..f.Prefix].EndsWith('ب'))) return true;
+            if (first.Forms.Length > 1 && first.Forms.Any(f => f.Prefix > 0 && first.Text[..f.Prefix].EndsWith('ب'))) return true;
             if (first.Text.StartsWith("العاصم", StringComparison.Ordinal) || first.Text.StartsWith("عاصم", StringComparison.Ordinal)) return true;
             if (i > 0 && Cues.Exactly(_t[i - 1], Fi) && !_t[i].HardGapBefore) return true;
             // «العاصمة الكازاخية أستانا»، «العاصمة نور سلطان»

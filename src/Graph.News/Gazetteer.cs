@@ -72,7 +72,14 @@ public sealed class Gazetteer
     /// <summary>Consonant skeleton of a transliterated name: long vowels dropped after the first letter, emphatics folded.</summary>
     public static string SkeletonOf(string word)
     {
-        var sb = new System.Text.StringBuilder(word.Length);
+        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        return new string(buffer[..SkeletonOf(word, buffer)]);
+    }
+
+    /// <summary>Writes the skeleton of <paramref name="word"/> into <paramref name="into"/> (at least as long as the word); returns its length.</summary>
+    public static int SkeletonOf(ReadOnlySpan<char> word, Span<char> into)
+    {
+        var n = 0;
         for (var i = 0; i < word.Length; i++)
         {
             var c = word[i] switch
@@ -81,10 +88,10 @@ public sealed class Gazetteer
                 var o => o,
             };
             if (i > 0 && c is 'ا' or 'و' or 'ي') continue;
-            if (sb.Length > 0 && sb[^1] == c) continue;
-            sb.Append(c);
+            if (n > 0 && into[n - 1] == c) continue;
+            into[n++] = c;
         }
-        return sb.ToString();
+        return n;
     }
 }
 
@@ -132,4 +139,6 @@ internal sealed class PhraseTrie<T>
     }
 
     public bool ContainsFirst(string word) => _root.Next is not null && _root.Next.ContainsKey(word);
+
+    public bool ContainsFirst(ReadOnlySpan<char> word) => _root.Next is not null && _root.Next.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
 }

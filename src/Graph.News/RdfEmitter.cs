@@ -11,43 +11,64 @@ namespace Graph.News;
 /// </summary>
 public sealed class RdfEmitter(Gazetteer gazetteer)
 {
+    // Terms every article uses, made once: the emitter runs for every article on every core.
     private static readonly IriNode Type = new(Ns.Rdf + "type");
+    private static readonly IriNode NewsArticle = new(Ns.Schema + "NewsArticle"), Entity = new(Ns.Prov + "Entity"),
+        Identifier = new(Ns.Dcterms + "identifier"), DatePublished = new(Ns.Schema + "datePublished"),
+        DatePublishedIsGuess = new(Ns.Ast + "datePublishedIsGuess"), Url = new(Ns.Schema + "url"), InLanguage = new(Ns.Schema + "inLanguage"),
+        Context = new(Ns.Nif + "Context"), IsString = new(Ns.Nif + "isString"), BeginIndex = new(Ns.Nif + "beginIndex"),
+        EndIndex = new(Ns.Nif + "endIndex"), SourceUrl = new(Ns.Nif + "sourceUrl"), Activity = new(Ns.Prov + "Activity"),
+        Used = new(Ns.Prov + "used"), WasAssociatedWith = new(Ns.Prov + "wasAssociatedWith"), Software = new(Ns.Id + "software/kg-convert"),
+        Evidence = new(Ns.Ast + "Evidence"), Subject = new(Ns.Rdf + "subject"), Predicate = new(Ns.Rdf + "predicate"), Object = new(Ns.Rdf + "object"),
+        WasDerivedFrom = new(Ns.Prov + "wasDerivedFrom"), WasGeneratedBy = new(Ns.Prov + "wasGeneratedBy"), Span = new(Ns.Ast + "span"),
+        Phrase = new(Ns.Nif + "Phrase"), AnchorOf = new(Ns.Nif + "anchorOf"), ReferenceContext = new(Ns.Nif + "referenceContext"),
+        SentenceProperty = new(Ns.Nif + "sentence"), SentenceClass = new(Ns.Nif + "Sentence"), Label = new(Ns.Rdfs + "label"), SameAs = new(Ns.Owl + "sameAs"),
+        NonNegativeInteger = new(Ns.Xsd + "nonNegativeInteger");
+    private static readonly LiteralNode Arabic = new("ar"), True = LiteralNode.Typed("true", Ns.Xsd + "boolean");
 
     public List<Quad> Emit(ArticleFacts facts)
     {
         var a = facts.Article;
-        var q = new List<Quad>();
-        var seen = new HashSet<Quad>();
-        void T(string s, string p, INode o)
+        var q = new List<Quad>(512);
+        var seen = new HashSet<Quad>(512);
+        void T(IriNode s, IriNode p, INode o)
         {
-            var quad = new Quad(new IriNode(s), new IriNode(p), o);
+            var quad = new Quad(s, p, o);
             if (seen.Add(quad)) q.Add(quad);
         }
-        INode ToNode(Obj o) => o.IsIri ? new IriNode(o.Value)
+        // Predicates of facts repeat within an article: one node per distinct IRI.
+        var nodes = new Dictionary<string, IriNode>(StringComparer.Ordinal);
+        IriNode N(string iri)
+        {
+            if (!nodes.TryGetValue(iri, out var n)) nodes[iri] = n = new IriNode(iri);
+            return n;
+        }
+        INode ToNode(Obj o) => o.IsIri ? N(o.Value)
             : o.Language is not null ? LiteralNode.LangString(o.Value, o.Language)
-            : o.Datatype is not null ? LiteralNode.Typed(o.Value, o.Datatype) : new LiteralNode(o.Value);
+            : o.Datatype is not null ? LiteralNode.Typed(o.Value, N(o.Datatype)) : new LiteralNode(o.Value);
 
-        var article = Ns.Id + "article/" + Uri.EscapeDataString(a.Id);
+        var articleIri = Ns.Id + "article/" + Uri.EscapeDataString(a.Id);
+        var article = N(articleIri);
         var text = a.Text;
         var norm = facts.Norm;
         var length = norm.CodePointIndex(text.Length);
-        var context = article + "#char=0," + length.ToString(CultureInfo.InvariantCulture);
-        var activity = article + "/extraction";
-        T(article, Ns.Rdf + "type", new IriNode(Ns.Schema + "NewsArticle"));
-        T(article, Ns.Rdf + "type", new IriNode(Ns.Prov + "Entity"));
-        T(article, Ns.Dcterms + "identifier", new LiteralNode(a.Id));
-        T(article, Ns.Schema + "datePublished", LiteralNode.Typed(a.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Ns.Xsd + "date"));
-        if (a.PublishedIsFallback) T(article, Ns.Ast + "datePublishedIsGuess", LiteralNode.Typed("true", Ns.Xsd + "boolean"));
-        if (a.Url is not null) T(article, Ns.Schema + "url", new IriNode(a.Url));
-        T(article, Ns.Schema + "inLanguage", new LiteralNode("ar"));
-        T(context, Ns.Rdf + "type", new IriNode(Ns.Nif + "Context"));
-        T(context, Ns.Nif + "isString", new LiteralNode(text));
-        T(context, Ns.Nif + "beginIndex", Offset(0));
-        T(context, Ns.Nif + "endIndex", Offset(length));
-        T(context, Ns.Nif + "sourceUrl", new IriNode(article));
-        T(activity, Ns.Rdf + "type", new IriNode(Ns.Prov + "Activity"));
-        T(activity, Ns.Prov + "used", new IriNode(article));
-        T(activity, Ns.Prov + "wasAssociatedWith", new IriNode(Ns.Id + "software/kg-convert"));
+        var context = N(articleIri + "#char=0," + length.ToString(CultureInfo.InvariantCulture));
+        var activity = N(articleIri + "/extraction");
+        T(article, Type, NewsArticle);
+        T(article, Type, Entity);
+        T(article, Identifier, new LiteralNode(a.Id));
+        T(article, DatePublished, LiteralNode.Typed(a.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), N(Ns.Xsd + "date")));
+        if (a.PublishedIsFallback) T(article, DatePublishedIsGuess, True);
+        if (a.Url is not null) T(article, Url, N(a.Url));
+        T(article, InLanguage, Arabic);
+        T(context, Type, Context);
+        T(context, IsString, new LiteralNode(text));
+        T(context, BeginIndex, Offset(0));
+        T(context, EndIndex, Offset(length));
+        T(context, SourceUrl, article);
+        T(activity, Type, Activity);
+        T(activity, Used, article);
+        T(activity, WasAssociatedWith, Software);
 
         // One evidence node per distinct fact, gathering its spans in order of appearance.
         var order = new List<(string S, string P, Obj O)>();
@@ -58,44 +79,54 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
             if (!spans.TryGetValue(key, out var list)) { spans[key] = list = []; order.Add(key); }
             foreach (var sp in f.Evidence) if (!list.Contains(sp)) list.Add(sp);
         }
+        // Many facts share spans and every span names its sentence: describe each span and sentence once.
+        var describedSpans = new HashSet<string>(StringComparer.Ordinal);
+        var describedSentences = new HashSet<string>(StringComparer.Ordinal);
         var entities = new SortedSet<string>(StringComparer.Ordinal);
         var n = 0;
         foreach (var (s, p, o) in order)
         {
-            T(s, p, ToNode(o));
+            var subject = N(s);
+            var predicate = N(p);
+            var obj = ToNode(o);
+            T(subject, predicate, obj);
             if (o.IsIri && o.Value.StartsWith(Ns.Id, StringComparison.Ordinal)) entities.Add(o.Value[Ns.Id.Length..]);
             var list = spans[(s, p, o)];
             if (list.Count == 0) continue;
-            var ev = article + "/evidence/" + (++n).ToString(CultureInfo.InvariantCulture);
-            T(ev, Ns.Rdf + "type", new IriNode(Ns.Ast + "Evidence"));
-            T(ev, Ns.Rdf + "subject", new IriNode(s));
-            T(ev, Ns.Rdf + "predicate", new IriNode(p));
-            T(ev, Ns.Rdf + "object", ToNode(o));
-            T(ev, Ns.Prov + "wasDerivedFrom", new IriNode(article));
-            T(ev, Ns.Prov + "wasGeneratedBy", new IriNode(activity));
+            var ev = N(articleIri + "/evidence/" + (++n).ToString(CultureInfo.InvariantCulture));
+            T(ev, Type, Evidence);
+            T(ev, Subject, subject);
+            T(ev, Predicate, predicate);
+            T(ev, Object, obj);
+            T(ev, WasDerivedFrom, article);
+            T(ev, WasGeneratedBy, activity);
             foreach (var sp in list)
             {
                 var (os, oe) = norm.OriginalRange(sp.Start, sp.End);
                 int b = norm.CodePointIndex(os), e = norm.CodePointIndex(oe);
-                var span = article + "#char=" + b.ToString(CultureInfo.InvariantCulture) + "," + e.ToString(CultureInfo.InvariantCulture);
-                T(ev, Ns.Ast + "span", new IriNode(span));
-                T(span, Ns.Rdf + "type", new IriNode(Ns.Nif + "Phrase"));
-                T(span, Ns.Nif + "beginIndex", Offset(b));
-                T(span, Ns.Nif + "endIndex", Offset(e));
-                T(span, Ns.Nif + "anchorOf", new LiteralNode(text[os..oe]));
-                T(span, Ns.Nif + "referenceContext", new IriNode(context));
-                var sentence = facts.Sentences.FirstOrDefault(x => x.Start <= sp.Start && sp.Start < x.End);
+                var spanIri = articleIri + "#char=" + b.ToString(CultureInfo.InvariantCulture) + "," + e.ToString(CultureInfo.InvariantCulture);
+                var span = N(spanIri);
+                T(ev, Span, span);
+                if (!describedSpans.Add(spanIri)) continue;
+                T(span, Type, Phrase);
+                T(span, BeginIndex, Offset(b));
+                T(span, EndIndex, Offset(e));
+                T(span, AnchorOf, new LiteralNode(text[os..oe]));
+                T(span, ReferenceContext, context);
+                var sentence = SentenceAt(facts.Sentences, sp.Start);
                 if (sentence.End > sentence.Start)
                 {
                     var (ss, se) = norm.OriginalRange(sentence.Start, sentence.End);
                     int sb = norm.CodePointIndex(ss), sE = norm.CodePointIndex(se);
-                    var siri = article + "#char=" + sb.ToString(CultureInfo.InvariantCulture) + "," + sE.ToString(CultureInfo.InvariantCulture);
-                    T(span, Ns.Nif + "sentence", new IriNode(siri));
-                    T(siri, Ns.Rdf + "type", new IriNode(Ns.Nif + "Sentence"));
-                    T(siri, Ns.Nif + "beginIndex", Offset(sb));
-                    T(siri, Ns.Nif + "endIndex", Offset(sE));
-                    T(siri, Ns.Nif + "anchorOf", new LiteralNode(text[ss..se]));
-                    T(siri, Ns.Nif + "referenceContext", new IriNode(context));
+                    var sentenceIri = articleIri + "#char=" + sb.ToString(CultureInfo.InvariantCulture) + "," + sE.ToString(CultureInfo.InvariantCulture);
+                    var siri = N(sentenceIri);
+                    T(span, SentenceProperty, siri);
+                    if (!describedSentences.Add(sentenceIri)) continue;
+                    T(siri, Type, SentenceClass);
+                    T(siri, BeginIndex, Offset(sb));
+                    T(siri, EndIndex, Offset(sE));
+                    T(siri, AnchorOf, new LiteralNode(text[ss..se]));
+                    T(siri, ReferenceContext, context);
                 }
             }
         }
@@ -103,13 +134,29 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
         {
             var e = gazetteer.Get(key);
             if (e is null) continue;
-            T(e.Iri, Ns.Rdf + "type", new IriNode(Ns.Ast + e.Type));
-            if (e.LabelEn is not null) T(e.Iri, Ns.Rdfs + "label", LiteralNode.LangString(e.LabelEn, "en"));
-            if (e.LabelAr is not null) T(e.Iri, Ns.Rdfs + "label", LiteralNode.LangString(e.LabelAr, "ar"));
-            foreach (var same in e.SameAs) T(e.Iri, Ns.Owl + "sameAs", new IriNode(same));
+            var iri = N(e.Iri);
+            T(iri, Type, N(Ns.Ast + e.Type));
+            if (e.LabelEn is not null) T(iri, Label, LiteralNode.LangString(e.LabelEn, "en"));
+            if (e.LabelAr is not null) T(iri, Label, LiteralNode.LangString(e.LabelAr, "ar"));
+            foreach (var same in e.SameAs) T(iri, SameAs, N(same));
         }
         return q;
     }
 
-    private static LiteralNode Offset(int n) => LiteralNode.Typed(n.ToString(CultureInfo.InvariantCulture), Ns.Xsd + "nonNegativeInteger");
+    /// <summary>The sentence holding a position of the normalised text (sentences are in text order), or default.</summary>
+    private static Sentence SentenceAt(IReadOnlyList<Sentence> sentences, int position)
+    {
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var x = sentences[mid];
+            if (position < x.Start) hi = mid - 1;
+            else if (position >= x.End) lo = mid + 1;
+            else return x;
+        }
+        return default;
+    }
+
+    private static LiteralNode Offset(int n) => LiteralNode.Typed(n.ToString(CultureInfo.InvariantCulture), NonNegativeInteger);
 }

@@ -15,7 +15,11 @@ public sealed class Token
     public required string GapBefore { get; init; }
 
     /// <summary>The token itself first, then the forms left after stripping و ف، ب ك ل، س and ال (longest strip last).</summary>
-    public IReadOnlyList<(string Form, int Prefix)> Forms { get; internal set; } = [];
+    /// <remarks>An array, not an interface: hot loops enumerate it for every token and cue list without allocating.</remarks>
+    public (string Form, int Prefix)[] Forms { get; internal set; } = [];
+
+    /// <summary>Which cue lists have been tested on this word (bits numbered by <see cref="Cues"/>), and their answers; shared by all tokens of the same text on one thread.</summary>
+    internal CueBits Cue { get; init; } = null!;
 
     public int Value => IsNumber && Text.Length <= 9 ? int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture) : -1;
 
@@ -33,6 +37,24 @@ public sealed class Token
     public bool CommaBefore => GapBefore.IndexOfAny(['،', ',', '؛', ';', ':']) >= 0;
 
     public override string ToString() => Text;
+}
+
+/// <summary>Cached answers of stem tests for one word: a word's forms depend only on its text.</summary>
+internal sealed class CueBits
+{
+    public ulong Known, Hit;
+
+    // One cache per thread, so articles converted in parallel never contend; bounded so memory stays flat.
+    [ThreadStatic] private static Dictionary<string, CueBits>? t_byText;
+
+    public static CueBits For(string text)
+    {
+        var cache = t_byText ??= new Dictionary<string, CueBits>(StringComparer.Ordinal);
+        if (cache.TryGetValue(text, out var bits)) return bits;
+        if (cache.Count >= 100_000) cache.Clear();
+        cache[text] = bits = new CueBits();
+        return bits;
+    }
 }
 
 /// <summary>A sentence: a range of tokens and its range in the normalised text.</summary>
@@ -75,7 +97,7 @@ public static class Tokenizer
             var t = new Token
             {
                 Index = tokens.Count, Start = start, End = i, Text = word, IsNumber = isDigit,
-                Sentence = sentence, GapBefore = text[lastEnd..start],
+                Cue = CueBits.For(word), Sentence = sentence, GapBefore = start - lastEnd == 1 && text[lastEnd] == ' ' ? " " : text[lastEnd..start],
             };
             t.Forms = isDigit ? [(word, 0)] : Clitics.Forms(word);
             tokens.Add(t);
@@ -101,8 +123,10 @@ public static class Tokenizer
 /// <summary>Candidate proclitic splits of an Arabic word; a caller accepts one only if the rest is a known word.</summary>
 public static class Clitics
 {
-    public static IReadOnlyList<(string Form, int Prefix)> Forms(string w)
+    public static (string Form, int Prefix)[] Forms(string w)
     {
+        // Most words carry no proclitic candidate: one form, no list.
+        if (w.Length <= 3 || w[0] is not ('و' or 'ف' or 'ب' or 'ك' or 'ل' or 'س')) return [(w, 0)];
         var list = new List<(string, int)>(4) { (w, 0) };
         var p = 0;
         if (w.Length > p + 3 && (w[p] == 'و' || w[p] == 'ف')) Add(list, w, ++p);
@@ -117,7 +141,7 @@ public static class Clitics
         }
         if (w.Length > afterConj + 3 && w[afterConj] == 'س' && (w[afterConj + 1] is 'ي' or 'ت' or 'ن' or 'ا'))
             Add(list, w, afterConj + 1);
-        return list;
+        return [.. list];
     }
 
     private static void Add(List<(string, int)> list, string w, int prefix)

@@ -9,7 +9,11 @@ internal static class TopicCues
     [Flags]
     public enum Need { None = 0, Idlib = 1, Gaza = 2, NoGaza = 4, GroupAfter = 8, TurkeySyria = 16, CommitteeInArticle = 32 }
 
-    public sealed record Cue(string Topic, string[][] Pattern, Need Need);
+    public sealed record Cue(string Topic, string[][] Pattern, Need Need)
+    {
+        /// <summary>Per pattern word, each stem's teh-marbuta form before a pronoun («سيادة» → «سيادت»), or null.</summary>
+        public string?[][] Teh { get; } = Pattern.Select(w => w.Select(s => s.Length > 2 && s[^1] == 'ه' ? s[..^1] + "ت" : null).ToArray()).ToArray();
+    }
 
     /// <summary>Topics that name something bad: whatever the verb, a statement about them condemns.</summary>
     public static readonly HashSet<string> Negative = ["israeli_attacks", "separatist_agendas", "oil_revenues", "terrorist_presence_idlib"];
@@ -77,28 +81,30 @@ internal static class TopicCues
                 for (var skip = 0; skip <= 2 && k + skip < end; skip++)
                 {
                     if (skip > 0 && t[k + skip].HardGapBefore) break;
-                    if (WordMatches(t[k + skip], next)) { found = k + skip; break; }
+                    if (WordMatches(t[k + skip], next, cue.Teh[w + 1])) { found = k + skip; break; }
                 }
                 if (found < 0) return -1;
                 k = found + 1;
                 w++;
                 continue;
             }
-            if (k >= end || (k > i && t[k].HardGapBefore) || !WordMatches(t[k], stems)) return -1;
+            if (k >= end || (k > i && t[k].HardGapBefore) || !WordMatches(t[k], stems, cue.Teh[w])) return -1;
             k++;
         }
         return k - 1;
     }
 
-    private static bool WordMatches(Token t, string[] stems)
+    private static bool WordMatches(Token t, string[] stems, string?[] teh)
     {
         foreach (var (f, _) in t.Forms)
-            foreach (var s in stems)
+            for (var j = 0; j < stems.Length; j++)
             {
+                var s = stems[j];
                 if (t.IsNumber) { if (f == s) return true; continue; }
-                if (f.StartsWith(s, StringComparison.Ordinal) && f.Length <= s.Length + 3) return true;
+                if (f.Length > s.Length + 3) continue;
+                if (f.StartsWith(s, StringComparison.Ordinal)) return true;
                 // Teh marbuta is written teh before a pronoun: «سيادة» but «سيادتها».
-                if (s.Length > 2 && s[^1] == 'ه' && f.StartsWith(s[..^1] + "ت", StringComparison.Ordinal) && f.Length <= s.Length + 3) return true;
+                if (teh[j] is { } ts && f.StartsWith(ts, StringComparison.Ordinal)) return true;
             }
         return false;
     }

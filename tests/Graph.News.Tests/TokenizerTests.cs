@@ -33,7 +33,7 @@ public sealed class TokenizerTests
     [TestMethod]
     public void ShortWordsAreNotStripped()
     {
-        Assert.AreEqual(1, Clitics.Forms("وفد").Count);
+        Assert.AreEqual(1, Clitics.Forms("وفد").Length);
     }
 
     [TestMethod]
