@@ -14,7 +14,7 @@ if (args.Length >= 3 && args[0] == "replay")
 if (args.Length == 1)
 {
     var action = Lookup(args[0]);
-    Targets.Warm(args[0]);
+    WarmUp(args[0]);
     // Out of process: a stack overflow or a fail-fast kills only the child that ran the input, and SharpFuzz
     // reports it to AFL++ as a crash instead of taking the fork server (and the whole run) down with it.
     Fuzzer.OutOfProcess.Run(action);
@@ -22,6 +22,15 @@ if (args.Length == 1)
 }
 Console.Error.WriteLine("usage: Graph.Fuzz TARGET | replay TARGET FILE|DIR... | list");
 return 2;
+
+// Loading what a target needs (the gazetteer) runs instrumented code, which writes to AFL's coverage map; before
+// SharpFuzz attaches the real map, point it at a scratch buffer so the load neither crashes nor counts as coverage.
+static unsafe void WarmUp(string target)
+{
+    var scratch = (byte*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(1 << 17);
+    SharpFuzz.Common.Trace.SharedMem = scratch;
+    Targets.Warm(target);
+}
 
 static Action<Stream> Lookup(string name)
 {
