@@ -89,7 +89,7 @@ shared_files() {
 }
 
 make_seeds() {
-  local t="$1" dir="$work/seeds/$1"
+  local t="$1" dir="$work/seeds-${mode#--}/$1"
   rm -rf "$dir" && mkdir -p "$dir"
   local list
   list="$(shared_files "$t" | while read -r f; do s=$(stat -c %s "$f"); [ "$s" -gt 0 ] && [ "$s" -le "$max_bytes" ] && echo "$f"; done | LC_ALL=C sort)"
@@ -133,7 +133,7 @@ stat_of() { sed -nE "s/^$2[[:space:]]*: ([0-9]+).*/\1/p" "$1" 2>/dev/null | head
 run_target() {
   local t="$1" out="$work/out-${mode#--}/$1" log="$work/log-${mode#--}-$1.txt"
   rm -rf "$out" && mkdir -p "$out"
-  local args=(-i "$work/seeds/$t" -o "$out" -t 2000)
+  local args=(-i "$work/seeds-${mode#--}/$t" -o "$out" -t 2000)
   local d; d="$(dict_for "$t")"; [ -n "$d" ] && [ -f "$d" ] && args+=(-x "$d")
   # News articles are a few KB; at ~30 us a byte, inputs past 32 KB would only measure the extractor's linear
   # cost against the 2 s hang limit (kg convert's own cap is 8 MB, see docs/fuzzing.md).
@@ -158,7 +158,7 @@ run_target() {
   elif [ "${crashes:-0}" -gt 0 ] || [ "${hangs:-0}" -gt 0 ]; then
     verdict=FAIL; note=" (inputs in $out/default/crashes and hangs; replay: fuzz/run.sh --replay $t DIR)"
   fi
-  printf '%s %s execs=%s crashes=%s hangs=%s%s\n' "$verdict" "$t" "${execs:-0}" "${crashes:-0}" "${hangs:-0}" "$note" >"$work/result-$t"
+  printf '%s %s execs=%s crashes=%s hangs=%s%s\n' "$verdict" "$t" "${execs:-0}" "${crashes:-0}" "${hangs:-0}" "$note" >"$work/result-${mode#--}-$t"
 }
 
 mkdir -p "$work"
@@ -170,7 +170,7 @@ done
 start=$SECONDS
 running=0
 for t in "${targets[@]}"; do
-  rm -f "$work/result-$t"
+  rm -f "$work/result-${mode#--}-$t"
   run_target "$t" &
   running=$((running + 1))
   if [ $running -ge 2 ]; then wait -n; running=$((running - 1)); fi
@@ -181,7 +181,7 @@ results="$work/results-${mode#--}.tsv"
 printf 'target\tverdict\texecs\tcrashes\thangs\n' >"$results"
 failed=0
 for t in "${targets[@]}"; do
-  line="$(cat "$work/result-$t" 2>/dev/null || echo "FAIL $t execs=0 crashes=0 hangs=0 (no result)")"
+  line="$(cat "$work/result-${mode#--}-$t" 2>/dev/null || echo "FAIL $t execs=0 crashes=0 hangs=0 (no result)")"
   echo "$line"
   [[ "$line" == PASS* ]] || failed=$((failed + 1))
   read -r v name e c h _ <<<"$line"
