@@ -105,7 +105,7 @@ make_seeds() {
   if [ "$t" = news ]; then for f in "$dir"/*; do head -c "$news_bytes" "$f" >"$f.tmp" && mv "$f.tmp" "$f"; done; fi
   [ -d "$here/seeds/$t" ] && cp "$here/seeds/$t"/* "$dir"/ 2>/dev/null
   [[ "$t" == selftest-* ]] && printf '"' >"$dir/quote"
-  ls "$dir" | grep -q . || { echo "no seeds for $t" >&2; return 1; }
+  [ -n "$(ls -A "$dir")" ] || { echo "no seeds for $t" >&2; return 1; }
 }
 
 dict_for() {
