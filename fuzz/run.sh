@@ -92,7 +92,7 @@ make_seeds() {
   local t="$1" dir="$work/seeds-${mode#--}/$1"
   rm -rf "$dir" && mkdir -p "$dir"
   local list
-  list="$(shared_files "$t" | while read -r f; do s=$(stat -c %s "$f"); [ "$s" -gt 0 ] && [ "$s" -le "$max_bytes" ] && echo "$f"; done | LC_ALL=C sort)"
+  list="$(shared_files "$t" | tr '\n' '\0' | xargs -0 -r stat -c '%s %n' | awk -v max="$max_bytes" '$1 > 0 && $1 <= max { sub(/^[0-9]+ /, ""); print }' | LC_ALL=C sort)"
   local n; n=$(printf '%s\n' "$list" | grep -c . || true)
   local step=$(( n > max_seeds ? (n + max_seeds - 1) / max_seeds : 1 )) i=0
   while read -r f; do
