@@ -1,5 +1,6 @@
 using System.Text;
 using Graph.Rdf;
+using Graph.Sparql.Results;
 using Graph.Sparql.Syntax;
 using Graph.Sparql.Update;
 
@@ -84,4 +85,70 @@ public sealed class FuzzRegressionTests
         var e = Assert.ThrowsExactly<RdfParseException>(() => QueryParser.Parse("SELECT ?a ?b ?c ?b WHERE {}", "q.rq"));
         StringAssert.Contains(e.Message, "?b is selected twice");
     }
+}
+
+/// <summary>Inputs found by fuzzing the SPARQL tokenizer and the results readers: each used to escape as a non-parse exception.</summary>
+[TestClass]
+public sealed class FuzzRegressionInputTests
+{
+    private static RdfParseException Json(string json) =>
+        Assert.ThrowsExactly<RdfParseException>(() => JsonResultsReader.Read(new StringReader(json), "r.srj"));
+
+    private static RdfParseException Xml(string xml) =>
+        Assert.ThrowsExactly<RdfParseException>(() => XmlResultsReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(xml)), "r.srx"));
+
+    [TestMethod]
+    public void AnEightDigitEscapePastUnicodeInAStringIsAParseError()
+    {
+        var e = Assert.ThrowsExactly<RdfParseException>(() => QueryParser.Parse("SELECT * { FILTER(\"\\UE0000031\") }", "q.rq"));
+        StringAssert.Contains(e.Message, "escape");
+    }
+
+    [TestMethod]
+    public void AnEightDigitEscapePastUnicodeInAnIriIsAParseError() =>
+        Assert.ThrowsExactly<RdfParseException>(() => QueryParser.Parse("SELECT * { <\\UFFFFFFFF> ?p ?o }", "q.rq"));
+
+    [TestMethod]
+    public void ASurrogateEscapeInAnIriIsAParseError() =>
+        Assert.ThrowsExactly<RdfParseException>(() => QueryParser.Parse("SELECT * { <http://e/\\uD800> ?p ?o }", "q.rq"));
+
+    [TestMethod]
+    public void ResultsJsonWhoseHeadIsNotAnObjectIsAParseError() =>
+        Json("{\"head\": 1, \"results\": {\"bindings\": []}}");
+
+    [TestMethod]
+    public void ResultsJsonWhoseResultsIsNotAnObjectIsAParseError() =>
+        Json("{\"head\": {\"vars\": []}, \"results\": \"x\"}");
+
+    [TestMethod]
+    public void ResultsJsonWithABadBaseDirectionIsAParseErrorWithItsPosition()
+    {
+        var e = Json("{\"head\": {\"vars\": [\"x\"]}, \"results\": {\"bindings\": [\n{\"x\": {\"type\": \"literal\", \"value\": \"a\", \"xml:lang\": \"en\", \"its:dir\": \"up\"}}]}}");
+        Assert.AreEqual(2L, e.Line, e.Describe());
+    }
+
+    [TestMethod]
+    public void ResultsJsonWithAnEmptyBlankNodeLabelIsAParseError() =>
+        Json("{\"head\": {\"vars\": [\"x\"]}, \"results\": {\"bindings\": [{\"x\": {\"type\": \"bnode\", \"value\": \"\"}}]}}");
+
+    [TestMethod]
+    public void ResultsJsonWithANonStringTypeIsAParseError() =>
+        Json("{\"head\": {\"vars\": [\"x\"]}, \"results\": {\"bindings\": [{\"x\": {\"type\": [1], \"value\": \"a\"}}]}}");
+
+    [TestMethod]
+    public void ResultsXmlWithABadVersionInItsDeclarationIsAParseError()
+    {
+        var e = Xml("<?xml version=\"2.0\"?><sparql xmlns=\"http://www.w3.org/2005/sparql-results#\"><head/><boolean>true</boolean></sparql>");
+        Assert.AreEqual(1L, e.Line, e.Describe());
+    }
+
+    [TestMethod]
+    public void ResultsXmlWithABadBaseDirectionIsAParseError() =>
+        Xml("<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\" xmlns:its=\"http://www.w3.org/2005/11/its\"><head><variable name=\"x\"/></head>"
+            + "<results><result><binding name=\"x\"><literal xml:lang=\"en\" its:dir=\"up\">a</literal></binding></result></results></sparql>");
+
+    [TestMethod]
+    public void ResultsXmlWithAnEmptyBlankNodeLabelIsAParseError() =>
+        Xml("<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\"><head><variable name=\"x\"/></head>"
+            + "<results><result><binding name=\"x\"><bnode></bnode></binding></result></results></sparql>");
 }
