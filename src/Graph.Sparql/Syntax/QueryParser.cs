@@ -295,7 +295,9 @@ public sealed class QueryParser
                 }
             }
             // Plain GROUP BY expressions reappearing in SELECT or ORDER BY refer to the key.
-            var keyText = keys.Where(k => k.Expr is not VarExpr).ToDictionary(k => Sse.Expr(k.Expr), k => k.Var!);
+            // The same expression may be grouped by twice (GROUP BY (STR(?x)) (STR(?x))): the first key stands for it.
+            var keyText = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var k in keys.Where(k => k.Expr is not VarExpr)) keyText.TryAdd(Sse.Expr(k.Expr), k.Var!);
             Expr Keyed(Expr e) => keyText.Count == 0 ? e : Rewrite(e, x => x is CallExpr && keyText.TryGetValue(Sse.Expr(x), out var kv) ? new VarExpr(kv) : null);
             selectItems = selectItems.Select(i => (i.Var, i.Expr is null ? null : Keyed(i.Expr), i.At)).ToList();
             having = having.Select(Keyed).ToList();
