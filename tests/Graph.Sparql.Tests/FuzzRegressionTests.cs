@@ -98,6 +98,13 @@ public sealed class FuzzRegressionInputTests
         Assert.ThrowsExactly<RdfParseException>(() => XmlResultsReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(xml)), "r.srx"));
 
     [TestMethod]
+    public void AnExpressionGroupedByTwiceIsReadAsOneKey()
+    {
+        var q = QueryParser.Parse("SELECT (COUNT(*) AS ?n) WHERE { ?x ?p ?o } GROUP BY (STR(?x)) (STR(?x))", "q.rq");
+        StringAssert.Contains(Algebra.Sse.Op(q.Pattern), "(group");
+    }
+
+    [TestMethod]
     public void AnEightDigitEscapePastUnicodeInAStringIsAParseError()
     {
         var e = Assert.ThrowsExactly<RdfParseException>(() => QueryParser.Parse("SELECT * { FILTER(\"\\UE0000031\") }", "q.rq"));
