@@ -46,7 +46,8 @@ internal sealed partial class Processor
             foreach (var item in arr) GenerateNodeMap(item, nodeMap, activeGraph, activeSubject, activeProperty, list);
             return;
         }
-        var el = (JObject)element;
+        // Expansion leaves only objects here; anything else means an expansion path let a bare value through.
+        if (element is not JObject el) throw Err("invalid JSON-LD syntax", $"Expected a node, value or list object in expanded form, found {element.Type}.");
         var graph = nodeMap.Graph(activeGraph);
         JObject? subjectNode = activeSubject?.Type == JTokenType.String && graph.TryGetValue((string)activeSubject!, out var sn) ? sn : null;
         if (el.TryGetValue("@type", out var typesToken))
@@ -145,7 +146,8 @@ internal sealed partial class Processor
             GenerateNodeMap(included, nodeMap, activeGraph, null, null, null);
         foreach (var p in el.Properties().OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            if (p.Name is "@id" or "@type" or "@index" or "@reverse" or "@graph" or "@included") continue;
+            // Other keywords (@language or @direction beside @id, which expansion keeps) are no properties of the node.
+            if (Keywords.IsKeyword(p.Name)) continue;
             var property = Keywords.IsBlankNodeId(p.Name) ? GenerateBlankNodeId(p.Name) : p.Name;
             if (!node.ContainsKey(property)) node[property] = new JArray();
             GenerateNodeMap(p.Value, nodeMap, activeGraph, id, property, null);

@@ -25,10 +25,11 @@ public static class JsonResultsReader
             return new SparqlResultSet(b.Value<bool>());
         }
         var vars = new List<string>();
-        if (root["head"]?["vars"] is JArray va)
+        if (root["head"] is { } h && h is not JObject) throw Error(h, source, "\"head\" must be an object");
+        if (root["head"] is JObject head && head["vars"] is JArray va)
             foreach (var v in va) vars.Add(v.Type == JTokenType.String ? v.Value<string>()! : throw Error(v, source, "a variable name must be a string"));
         var rows = new List<INode?[]>();
-        if (root["results"]?["bindings"] is not JArray bindings)
+        if ((root["results"] as JObject)?["bindings"] is not JArray bindings)
             throw Error(root, source, "expected \"results\": { \"bindings\": [...] } or \"boolean\"");
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < vars.Count; i++) index[vars[i]] = i;
@@ -53,10 +54,24 @@ public static class JsonResultsReader
         return Read(r, path);
     }
 
+    // The term constructors reject what RDF forbids (an empty blank node label or language tag, a base direction
+    // other than ltr/rtl, rdf:langString without a tag) with ArgumentException: that is bad input here.
     private static INode Term(JToken t, string? source)
     {
+        try
+        {
+            return TermOf(t, source);
+        }
+        catch (ArgumentException e)
+        {
+            throw Error(t, source, e.Message);
+        }
+    }
+
+    private static INode TermOf(JToken t, string? source)
+    {
         if (t is not JObject o) throw Error(t, source, "a term must be an object");
-        var type = o["type"]?.Value<string>();
+        var type = OptionalStr(o, "type", source);
         var value = o["value"];
         switch (type)
         {
@@ -67,9 +82,9 @@ public static class JsonResultsReader
             case "literal":
             case "typed-literal":
                 var lex = Str(value, o, source);
-                var lang = o["xml:lang"]?.Value<string>();
-                if (lang is not null) return LiteralNode.LangString(lex, lang, o["its:dir"]?.Value<string>());
-                var dt = o["datatype"]?.Value<string>();
+                var lang = OptionalStr(o, "xml:lang", source);
+                if (lang is not null) return LiteralNode.LangString(lex, lang, OptionalStr(o, "its:dir", source));
+                var dt = OptionalStr(o, "datatype", source);
                 return dt is null ? new LiteralNode(lex) : LiteralNode.Typed(lex, dt);
             case "triple":
                 if (value is not JObject tv) throw Error(o, source, "a triple term's value must be an object");
@@ -82,6 +97,13 @@ public static class JsonResultsReader
                 throw Error(o, source, "unknown term type \"" + type + "\"");
         }
     }
+
+    private static string? OptionalStr(JObject o, string name, string? source) => o[name] switch
+    {
+        null => null,
+        { Type: JTokenType.String } v => v.Value<string>(),
+        var v => throw Error(v, source, "\"" + name + "\" must be a string"),
+    };
 
     private static string Str(JToken? v, JToken where, string? source) =>
         v?.Type == JTokenType.String ? v.Value<string>()! : throw Error(where, source, "a term needs a string \"value\"");

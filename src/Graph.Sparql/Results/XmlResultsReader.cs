@@ -25,6 +25,12 @@ public static class XmlResultsReader
             var (line, col) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : Locate(text, "<!DOCTYPE");
             throw new RdfParseException("Invalid XML: " + e.Message, source, line, col, e);
         }
+        catch (ArgumentException e)
+        {
+            // XmlDocument reports a bad XML declaration (version="2.0") this way, not as an XmlException.
+            var (line, col) = Locate(text, "<?xml");
+            throw new RdfParseException("Invalid XML declaration: " + e.Message, source, line, col, e);
+        }
         var root = doc.DocumentElement;
         if (root is null || root.LocalName != "sparql" || root.NamespaceURI != Ns)
             throw new RdfParseException("The root element must be <sparql xmlns=\"" + Ns + "\">.", source, 1, 1);
@@ -90,7 +96,21 @@ public static class XmlResultsReader
 
     private static IEnumerable<XmlElement> Elements(XmlNode n) => n.ChildNodes.OfType<XmlElement>().Where(e => e.NamespaceURI == Ns);
 
+    // The term constructors reject what RDF forbids (an empty blank node label, a base direction other than
+    // ltr/rtl, rdf:langString without a tag) with ArgumentException: that is bad input here.
     private static INode Term(XmlElement e, string? source, int depth = 0)
+    {
+        try
+        {
+            return TermOf(e, source, depth);
+        }
+        catch (ArgumentException x)
+        {
+            throw new RdfParseException("Bad <" + e.LocalName + ">: " + x.Message, source, 0, 0);
+        }
+    }
+
+    private static INode TermOf(XmlElement e, string? source, int depth)
     {
         if (depth > 64) throw new RdfParseException("Triple terms nested too deeply.", source, 0, 0);
         switch (e.LocalName)

@@ -43,7 +43,11 @@ public sealed class ExpressionParser(ParseContext ctx)
         try
         {
             var left = And();
-            while (ctx.Accept("||")) left = new CallExpr("||", [left, And()]);
+            while (ctx.Peek().Is("||"))
+            {
+                ctx.Link(ctx.Take());
+                left = new CallExpr("||", [left, And()]);
+            }
             return left;
         }
         finally { ctx.Leave(); }
@@ -52,7 +56,11 @@ public sealed class ExpressionParser(ParseContext ctx)
     private Expr And()
     {
         var left = Relational();
-        while (ctx.Accept("&&")) left = new CallExpr("&&", [left, Relational()]);
+        while (ctx.Peek().Is("&&"))
+        {
+            ctx.Link(ctx.Take());
+            left = new CallExpr("&&", [left, Relational()]);
+        }
         return left;
     }
 
@@ -97,7 +105,7 @@ public sealed class ExpressionParser(ParseContext ctx)
             var t = ctx.Peek();
             if (t.Is("+") || t.Is("-"))
             {
-                ctx.Take();
+                ctx.Link(ctx.Take());
                 left = new CallExpr(t.Text, [left, Multiplicative()]);
             }
             else return left;
@@ -112,7 +120,7 @@ public sealed class ExpressionParser(ParseContext ctx)
             var t = ctx.Peek();
             if (t.Is("*") || t.Is("/"))
             {
-                ctx.Take();
+                ctx.Link(ctx.Take());
                 left = new CallExpr(t.Text, [left, Unary()]);
             }
             else return left;

@@ -12,8 +12,17 @@ public sealed class ParseContext
     /// <summary>Nesting deeper than this (groups, brackets) is rejected with a clear error instead of risking the stack.</summary>
     public const int MaxDepth = 300;
 
+    /// <summary>
+    /// A chain (a UNION b UNION c, OPTIONAL after OPTIONAL, p1/p2/p3, x || y || z) becomes a left-deep tree as deep
+    /// as the chain is long, and the passes over the algebra recurse along it. A request's chains may hold this many
+    /// links in all, which bounds the depth of any tree read from it (with <see cref="MaxDepth"/>), so no later
+    /// pass can overflow the stack, which kills .NET uncatchably.
+    /// </summary>
+    public const int MaxChainLinks = 2000;
+
     private readonly Dictionary<string, int> _labelScope = new(StringComparer.Ordinal);
     private int _depth;
+    private int _links;
     private int _fresh;
 
     public ParseContext(string text, string? source, string? baseIri)
@@ -79,6 +88,13 @@ public sealed class ParseContext
     }
 
     public void Leave() => _depth--;
+
+    /// <summary>Counts one link of a chain, read at <paramref name="at"/>.</summary>
+    public void Link(Token at)
+    {
+        if (++_links > MaxChainLinks)
+            throw Error(at, $"query too large: more than {MaxChainLinks} chained operators (UNION, OPTIONAL, MINUS, FILTER, '/', '|', '||', '&&', '+', '*', ...)");
+    }
 
     public string FreshVar(string kind) => "." + kind + (_fresh++).ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -47,9 +47,12 @@ public sealed class PatternParser
             Op? g = null;
             var filters = new List<Expr>();
             var block = new List<Item>();
+            // Every item of a group after the first wraps its algebra once more (Join, LeftJoin, Minus, Extend, and
+            // the && of its filters): each is a link of the group's chain.
             void Flush()
             {
                 if (block.Count == 0) return;
+                if (g is not null) _ctx.Link(_ctx.Peek());
                 g = Join(g, Translate(block));
                 block = [];
             }
@@ -67,16 +70,22 @@ public sealed class PatternParser
                 }
                 if (t.IsKeyword("FILTER"))
                 {
-                    _ctx.Take();
+                    var filter = _ctx.Take();
+                    if (filters.Count > 0) _ctx.Link(filter);
                     filters.Add(Constraint());
                     _ctx.Accept(".");
                     continue;
                 }
                 Flush();
+                if (g is not null) _ctx.Link(t);
                 if (t.Is("{"))
                 {
                     var a = GroupGraphPattern();
-                    while (_ctx.AcceptKeyword("UNION")) a = new UnionOp(a, GroupGraphPattern());
+                    while (_ctx.Peek().IsKeyword("UNION"))
+                    {
+                        _ctx.Link(_ctx.Take());
+                        a = new UnionOp(a, GroupGraphPattern());
+                    }
                     g = Join(g, a);
                 }
                 else if (t.IsKeyword("OPTIONAL"))
@@ -408,7 +417,11 @@ public sealed class PatternParser
         try
         {
             var left = PathSequence();
-            while (_ctx.Accept("|")) left = new AlternativePath(left, PathSequence());
+            while (_ctx.Peek().Is("|"))
+            {
+                _ctx.Link(_ctx.Take());
+                left = new AlternativePath(left, PathSequence());
+            }
             return left;
         }
         finally { _ctx.Leave(); }
@@ -417,7 +430,11 @@ public sealed class PatternParser
     private PropertyPath PathSequence()
     {
         var left = PathEltOrInverse();
-        while (_ctx.Accept("/")) left = new SequencePath(left, PathEltOrInverse());
+        while (_ctx.Peek().Is("/"))
+        {
+            _ctx.Link(_ctx.Take());
+            left = new SequencePath(left, PathEltOrInverse());
+        }
         return left;
     }
 

@@ -77,6 +77,9 @@ public sealed class QueryParser
     {
         public bool Distinct, Reduced, Star;
         public List<(string Var, Expr? Expr, Token At)> Items = [];
+
+        // The names of Items, so a long projection is checked for repeats in linear time.
+        public HashSet<string> Names = new(StringComparer.Ordinal);
     }
 
     private SelectClause ReadSelectClause()
@@ -96,7 +99,7 @@ public sealed class QueryParser
             if (t.Kind == TokenKind.Var)
             {
                 _ctx.Take();
-                if (sc.Items.Any(i => i.Var == t.Text)) throw _ctx.Error(t, $"?{t.Text} is selected twice");
+                if (!sc.Names.Add(t.Text)) throw _ctx.Error(t, $"?{t.Text} is selected twice");
                 sc.Items.Add((t.Text, null, t));
             }
             else if (t.Is("("))
@@ -108,7 +111,7 @@ public sealed class QueryParser
                 _ctx.ExpectKeyword("AS");
                 var v = _patterns.ExpectVar();
                 _ctx.Expect(")");
-                if (sc.Items.Any(i => i.Var == v.Text)) throw _ctx.Error(v, $"?{v.Text} is selected twice");
+                if (!sc.Names.Add(v.Text)) throw _ctx.Error(v, $"?{v.Text} is selected twice");
                 sc.Items.Add((v.Text, e, v));
             }
             else break;
@@ -292,7 +295,9 @@ public sealed class QueryParser
                 }
             }
             // Plain GROUP BY expressions reappearing in SELECT or ORDER BY refer to the key.
-            var keyText = keys.Where(k => k.Expr is not VarExpr).ToDictionary(k => Sse.Expr(k.Expr), k => k.Var!);
+            // The same expression may be grouped by twice (GROUP BY (STR(?x)) (STR(?x))): the first key stands for it.
+            var keyText = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var k in keys.Where(k => k.Expr is not VarExpr)) keyText.TryAdd(Sse.Expr(k.Expr), k.Var!);
             Expr Keyed(Expr e) => keyText.Count == 0 ? e : Rewrite(e, x => x is CallExpr && keyText.TryGetValue(Sse.Expr(x), out var kv) ? new VarExpr(kv) : null);
             selectItems = selectItems.Select(i => (i.Var, i.Expr is null ? null : Keyed(i.Expr), i.At)).ToList();
             having = having.Select(Keyed).ToList();
@@ -306,6 +311,7 @@ public sealed class QueryParser
         {
             if (e is null) continue;
             if (inScope.Contains(v)) throw _ctx.Error(at, $"?{v} is already in scope and cannot be assigned with AS");
+            _ctx.Link(at);
             op = new ExtendOp(op, v, e);
             inScope.Add(v);
         }

@@ -174,7 +174,7 @@ public sealed class SparqlTokenizer
                 if (i + 1 < _text.Length && (_text[i + 1] == 'u' || _text[i + 1] == 'U'))
                 {
                     var len = _text[i + 1] == 'u' ? 4 : 8;
-                    if (i + 2 + len > _text.Length || !int.TryParse(_text.AsSpan(i + 2, len), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var cp))
+                    if (i + 2 + len > _text.Length || !int.TryParse(_text.AsSpan(i + 2, len), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var cp) || !IsScalarValue(cp))
                         break;
                     sb.Append(char.ConvertFromUtf32(cp));
                     i += 2 + len;
@@ -189,6 +189,9 @@ public sealed class SparqlTokenizer
         iri = "";
         return false;
     }
+
+    // Eight hex digits parse as a negative int from 80000000 up, so the sign is checked too.
+    private static bool IsScalarValue(int cp) => cp is >= 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF);
 
     private Token Number(Func<TokenKind, string, string?, string?, Token> make)
     {
@@ -264,7 +267,7 @@ public sealed class SparqlTokenizer
                     case 'u':
                     case 'U':
                         var len = e == 'u' ? 4 : 8;
-                        if (_pos + 1 + len > _text.Length || !int.TryParse(_text.AsSpan(_pos + 1, len), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var cp) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                        if (_pos + 1 + len > _text.Length || !int.TryParse(_text.AsSpan(_pos + 1, len), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var cp) || !IsScalarValue(cp))
                             throw ErrorHere("bad \\" + e + " escape");
                         sb.Append(char.ConvertFromUtf32(cp));
                         _pos += len;
