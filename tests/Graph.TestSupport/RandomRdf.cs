@@ -1,14 +1,14 @@
 using CsCheck;
 using Graph.Rdf;
 
-namespace Graph.Formats.Tests.Properties;
+namespace Graph.TestSupport;
 
 /// <summary>
 /// Generators of awkward RDF: IRIs with non-ASCII text, percent-escapes and characters Turtle must escape in local
 /// names; literals full of quotes, newlines, C0 controls, U+FFFE, surrogate pairs and Arabic; language tags with
 /// base directions; blank nodes shared between quads; RDF 1.2 triple terms; named graphs.
 /// </summary>
-internal static class RandomRdf
+public static class RandomRdf
 {
     public const string Ex = "http://example.org/";
 
@@ -74,6 +74,9 @@ internal static class RandomRdf
         (12, PlainObject),
         (2, TripleTerm.Select(t => (INode)t)),
         (1, Gen.Select(Subject, Predicate, TripleTerm, (s, p, t) => (INode)new TripleNode(new Triple(s, p, t)))));
+
+    /// <summary>Any RDF term: IRI, blank node, literal or triple term.</summary>
+    public static readonly Gen<INode> Term = Gen.Frequency<INode>((1, Subject), (3, Object));
 
     private static readonly Gen<INode?> GraphName = Gen.Frequency<INode?>(
         (3, Gen.Const((INode?)null)), (2, Iri.Select(i => (INode?)i)), (1, Blank.Select(b => (INode?)b)));
