@@ -276,6 +276,8 @@ internal sealed class RandomQueries
         }
         else
         {
+            // Every member of a class, or of a class's subclasses, would be thousands of rows per class.
+            if (to == Kind.Class) return;
             o = "?" + Pick(toVars);
             s = "?" + NewVar(scope, from);
         }
