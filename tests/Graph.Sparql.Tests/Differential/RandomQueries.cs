@@ -293,7 +293,7 @@ internal sealed class RandomQueries
             var f = Condition(scope);
             if (f is not null) e = $"({e} {Pick(["&&", "||"])} {f})";
         }
-        if (Chance(0.1)) e = "!" + e;
+        if (Chance(0.1)) e = "!(" + e + ")";
         sb.Append("  FILTER(").Append(e).Append(")\n");
     }
 
