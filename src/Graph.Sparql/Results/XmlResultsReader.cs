@@ -10,8 +10,9 @@ public static class XmlResultsReader
 
     public static SparqlResultSet Read(Stream input, string? source = null)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
-        var doc = new XmlDocument { XmlResolver = null };
+        // Whitespace is kept: a literal may be nothing but spaces, tabs or line breaks.
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = false };
+        var doc = new XmlDocument { XmlResolver = null, PreserveWhitespace = true };
         // The document is held in memory anyway (XmlDocument), and the text lets a position-less error be located.
         string text;
         using (var sr = new StreamReader(input, leaveOpen: true)) text = sr.ReadToEnd();

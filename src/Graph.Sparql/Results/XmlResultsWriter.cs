@@ -62,6 +62,8 @@ public sealed class XmlResultsWriter : ISparqlResultsWriter
         Indent = true,
         IndentChars = "  ",
         NewLineChars = "\n",
+        // The default (Replace) turns a carriage return inside a literal into "\n"; a character reference keeps it.
+        NewLineHandling = NewLineHandling.Entitize,
         CloseOutput = false,
     });
 

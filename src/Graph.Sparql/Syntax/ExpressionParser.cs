@@ -136,7 +136,8 @@ public sealed class ExpressionParser(ParseContext ctx)
             ctx.Enter();
             try
             {
-                var inner = Unary();
+                // UnaryExpression is '!' / '+' / '-' then a PrimaryExpression: "!!x" and "- -x" are not SPARQL.
+                var inner = Primary();
                 // A sign touching a number is part of the literal, as in the grammar's NumericLiteralNegative.
                 if (t.Text != "!" && inner is ConstExpr { Value: LiteralNode l } && IsNumericToken(t, l))
                     return new ConstExpr(LiteralNode.Typed(t.Text + l.Value, l.Datatype));

@@ -45,7 +45,7 @@ public sealed class JenaDifferentialTests
     {
         s_dir = Directory.CreateTempSubdirectory("kg-differential-").FullName;
         s_data = Path.Combine(s_dir, "bench.nt");
-        RunGenerator(s_data);
+        BenchData.Generate(s_data, TargetTriples, Seed);
         var store = new QuadStore();
         DatasetFiles.LoadDefault(store, s_data);
         s_snapshot = store.Snapshot();
@@ -140,23 +140,5 @@ public sealed class JenaDifferentialTests
         var e = expected.ToHashSet();
         var extra = actual.Where(t => !e.Contains(t)).Select(t => t.ToString()).FirstOrDefault() ?? "-";
         return $"e.g. only in Jena: {missing}; only in kg: {extra}";
-    }
-
-    private static void RunGenerator(string outFile)
-    {
-        var gen = SharedPaths.InShared("bench", "gen", "gen_news_kg.py");
-        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { gen, "--triples", TargetTriples.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--nt", outFile })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start python3");
-        var stderr = p.StandardError.ReadToEndAsync();
-        _ = p.StandardOutput.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("the bench data generator did not finish within 120 s");
-        }
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"the bench data generator failed (exit {p.ExitCode}): {stderr.Result.Trim()}");
     }
 }
