@@ -65,7 +65,9 @@ internal sealed partial class Processor
         {
             if (list is null)
             {
-                var values = subjectNode![activeProperty!] as JArray;
+                // A free-floating value (no subject to hang it on, e.g. inside a graph container) makes no triple.
+                if (subjectNode is null || activeProperty is null) return;
+                var values = subjectNode[activeProperty] as JArray;
                 if (values is null) subjectNode[activeProperty!] = new JArray(el);
                 else if (!ContainsEqual(values, el)) values.Add(el);
             }
@@ -92,7 +94,8 @@ internal sealed partial class Processor
         }
         string id;
         // An @id that expanded to null (a keyword-like string) names nothing: the node and the reference to it are dropped.
-        if (el.TryGetValue("@id", out var idToken) && idToken.Type == JTokenType.Null) return;
+        // An @id whose IRI expansion failed (e.g. against an unusable base) names nothing: like a null @id.
+        if (el.TryGetValue("@id", out var idToken) && (idToken.Type == JTokenType.Null || idToken is JValue { Value: null })) return;
         if (idToken is not null)
         {
             id = (string)idToken!;

@@ -44,4 +44,20 @@ public sealed class FuzzRegressionTests
             }
         }
     }
+
+    [TestMethod]
+    public void AFreeFloatingValueInAGraphContainerAndAnIdThatDoesNotExpandAreReadOrRejectedAsJsonLd()
+    {
+        foreach (var name in new[] { "crash-4.jsonld", "crash-5.jsonld" })
+        {
+            try
+            {
+                Read(name);
+            }
+            catch (RdfParseException e)
+            {
+                Assert.IsInstanceOfType<JsonLdException>(e, e.Describe());
+            }
+        }
+    }
 }
