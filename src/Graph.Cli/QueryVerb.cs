@@ -110,6 +110,16 @@ public sealed class QueryVerb : IVerb
         GC.Collect();
     }
 
+    private static QueryOptions Options(ArgReader a, TimeSpan? timeout, CancellationToken cancellation) => new()
+    {
+        Optimise = !a.Flag("--no-optimise"),
+        Timeout = timeout,
+        Cancellation = cancellation,
+        CountRows = a.Flag("--explain"),
+        UnionDefaultGraph = a.Flag("--union-default-graph"),
+        Services = RemoteQuery.Services(a, timeout),
+    };
+
     /// <summary>One parse + evaluate + write of the query into a null stream, in seconds.</summary>
     private static double BenchRun(ArgReader a, string text, string source, string baseIri,
         QuadStore store, string? results, TimeSpan? timeout)
@@ -117,16 +127,9 @@ public sealed class QueryVerb : IVerb
         var clock = Stopwatch.StartNew();
         var query = QueryParser.Parse(text, source, baseIri);
         LoadDatasetClauses(store, query);
-        var options = new QueryOptions
-        {
-            Optimise = !a.Flag("--no-optimise"),
-            Timeout = timeout,
-            UnionDefaultGraph = a.Flag("--union-default-graph"),
-            Services = RemoteQuery.Services(a, timeout),
-        };
         try
         {
-            var result = QueryEngine.Execute(query, store.Snapshot(), options);
+            var result = QueryEngine.Execute(query, store.Snapshot(), Options(a, timeout, CancellationToken.None));
             WriteResult(result, query, results, false, Stream.Null);
         }
         catch (QueryLimitException e) { throw new CliFailure(e.Message); }
@@ -161,15 +164,7 @@ public sealed class QueryVerb : IVerb
         var query = QueryParser.Parse(text, source, baseIri);
         LoadDatasetClauses(store, query);
         var cts = new CancellationTokenSource();
-        var options = new QueryOptions
-        {
-            Optimise = !a.Flag("--no-optimise"),
-            Timeout = timeout,
-            Cancellation = cts.Token,
-            CountRows = a.Flag("--explain"),
-            UnionDefaultGraph = a.Flag("--union-default-graph"),
-            Services = RemoteQuery.Services(a, timeout),
-        };
+        var options = Options(a, timeout, cts.Token);
         var outPath = a.Value("--out");
         var snapshot = store.Snapshot();
         QueryResult? result = null;

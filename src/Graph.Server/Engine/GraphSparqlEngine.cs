@@ -17,12 +17,12 @@ public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlE
 {
     public bool SupportsUpdate => true;
 
-    public QueryOutcome Query(string query, IServerDataset dataset, RequestOptions options, CancellationToken cancellation)
+    /// <summary>A request that does not parse is the client's fault: 400 with the parser's position and message.</summary>
+    private static T ParseOrReject<T>(Func<T> parse, string what)
     {
-        Query parsed;
         try
         {
-            parsed = QueryParser.Parse(query, "query", options.BaseIri);
+            return parse();
         }
         catch (RdfParseException e)
         {
@@ -30,8 +30,13 @@ public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlE
         }
         catch (InsufficientExecutionStackException e)
         {
-            throw new SparqlRequestException(SparqlErrorKind.BadRequest, "the query is nested too deeply", e);
+            throw new SparqlRequestException(SparqlErrorKind.BadRequest, $"the {what} is nested too deeply", e);
         }
+    }
+
+    public QueryOutcome Query(string query, IServerDataset dataset, RequestOptions options, CancellationToken cancellation)
+    {
+        var parsed = ParseOrReject(() => QueryParser.Parse(query, "query", options.BaseIri), "query");
         ServiceGuard.Check(parsed.Pattern, options.OutboundHosts);
         if (options.DefaultGraphUris.Count > 0 || options.NamedGraphUris.Count > 0)
             parsed = WithDataset(parsed, options);
@@ -54,19 +59,7 @@ public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlE
     {
         var store = dataset.WritableStore
             ?? throw new SparqlRequestException(SparqlErrorKind.NotImplemented, "this dataset cannot be updated");
-        UpdateRequest request;
-        try
-        {
-            request = UpdateParser.Parse(update, "update", options.BaseIri);
-        }
-        catch (RdfParseException e)
-        {
-            throw new SparqlRequestException(SparqlErrorKind.BadRequest, e.Describe(), e);
-        }
-        catch (InsufficientExecutionStackException e)
-        {
-            throw new SparqlRequestException(SparqlErrorKind.BadRequest, "the update is nested too deeply", e);
-        }
+        var request = ParseOrReject(() => UpdateParser.Parse(update, "update", options.BaseIri), "update");
         foreach (var op in request.Operations)
             if (op is LoadOp load)
                 options.OutboundHosts.Demand(load.Source.Value, "LOAD");
