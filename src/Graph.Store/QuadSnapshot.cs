@@ -95,9 +95,6 @@ public sealed class QuadSnapshot : IQuadSource
         return ids;
     }
 
-    /// <summary>The ids of the named graphs that hold at least one quad, ascending.</summary>
-    internal IEnumerable<int> NonEmptyGraphIds() => NamedGraphIds().Where(g => Array.BinarySearch(_emptyGraphs, g) < 0);
-
     /// <summary>All quads in one of the orders SPOG, POSG or OSPG (for statistics and exports).</summary>
     internal IEnumerable<EncodedQuad> Scan(QuadOrder order)
     {
