@@ -21,6 +21,8 @@ public sealed class ServeVerb : IVerb
           /sparql   SPARQL 1.1 Protocol: query (GET, POST form or application/sparql-query), update (POST);
                     a GET without a query returns the service description
           /store    Graph Store HTTP Protocol: GET, HEAD, PUT, POST, DELETE on ?default or ?graph=IRI
+                    (named graphs may exist empty: PUT of an empty body or CREATE GRAPH makes one, GET of it
+                    is 200 with an empty document, DELETE or DROP removes it, then GET is 404)
           /         the query page (examples from queries/, results table, downloads, timeline of the rounds)
 
         Options:

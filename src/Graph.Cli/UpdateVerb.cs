@@ -29,6 +29,7 @@ public sealed class UpdateVerb : IVerb
           --base IRI              the request's base IRI
           --parse-only            only check the request: exit 0 when valid, 1 with its position when not
           --dump nquads           print the whole resulting dataset as sorted N-Quads on stdout
+                                  (an empty named graph, e.g. after CREATE or CLEAR, has no N-Quads line)
           --out FILE              save the resulting dataset (format from the extension), atomically
           --allow-host HOST       a host LOAD may fetch http(s) IRIs from (repeatable; none by default)
           --timeout SECONDS       stop a WHERE clause with an error after this long
@@ -74,6 +75,8 @@ public sealed class UpdateVerb : IVerb
                 var request = UpdateParser.Parse(text, source, baseIri);
                 if (a.Flag("--parse-only")) return;
                 var store = QueryVerb.LoadStore(dataFiles, named);
+                // A --named graph exists even when its file holds no triple (so DROP or CLEAR of it succeeds).
+                foreach (var (iri, _) in named) store.CreateGraph(new IriNode(iri));
                 var options = new UpdateOptions { AllowedLoadHosts = a.Values("--allow-host").ToList(), Query = new QueryOptions { Timeout = timeout } };
                 try
                 {

@@ -58,7 +58,9 @@ public sealed class ServerHost : IAsyncDisposable
                     notes.Add($"loaded {dataFiles.Count} file(s)");
                 }
             }
-            notes.Add($"{dataset.Count} quads");
+            var graphs = dataset.GraphNames().ToList();
+            var empty = graphs.Count(g => dataset.CountGraph(g) == 0);
+            notes.Add($"{dataset.Count} quads, {graphs.Count} named graph(s)" + (empty > 0 ? $", {empty} of them empty" : ""));
             var gate = new DatasetGate(dataset);
             var server = await SparqlServer.StartAsync(options, gate, engine ?? EngineFactory.Create()).ConfigureAwait(false);
             return new ServerHost(server, gate, durable, string.Join("; ", notes));

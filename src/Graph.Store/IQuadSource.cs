@@ -28,7 +28,11 @@ public interface IQuadSource
     /// <summary>The exact number of quads <see cref="Match"/> would return.</summary>
     long Count(int s, int p, int o, int g);
 
-    /// <summary>The ids of the named graphs that hold at least one quad (never the default graph).</summary>
+    /// <summary>
+    /// The ids of the dataset's named graphs (never the default graph), empty ones included: GRAPH ?g ranges over
+    /// them, so GRAPH ?g {} lists a graph made by CREATE GRAPH (SPARQL 1.1 Query §18.6: eval(D(G), Graph(?g, P)) is a
+    /// union over the dataset's named graphs, and an empty group has one solution in every graph, as in Jena).
+    /// </summary>
     IEnumerable<int> NamedGraphs();
 
     /// <summary>

@@ -6,24 +6,31 @@ namespace Graph.Store;
 /// An immutable view of a <see cref="QuadStore"/> at one moment: later writes never show through it.
 /// It is a large sorted base plus a small sorted delta of added and removed quads, so a commit costs the size of
 /// the delta rather than of the store; counts stay exact (base − removed + added, each a binary search).
+/// It also knows which named graphs exist while holding no quad (SPARQL 1.1 Update §3.2.1 CREATE, §3.1.5 CLEAR):
+/// a named graph exists when it holds a quad or is one of those empty graphs.
 /// </summary>
 public sealed class QuadSnapshot : IQuadSource
 {
     private readonly QuadSet _base;
     private readonly QuadSet _adds;
     private readonly QuadSet _removes;
+    private readonly int[] _emptyGraphs;
     private int[]? _namedGraphs;
 
-    internal QuadSnapshot(TermDictionary terms, QuadSet baseSet, QuadSet adds, QuadSet removes, long version)
+    internal QuadSnapshot(TermDictionary terms, QuadSet baseSet, QuadSet adds, QuadSet removes, long version, int[]? emptyGraphs = null)
     {
         Terms = terms;
         _base = baseSet;
         _adds = adds;
         _removes = removes;
         Version = version;
+        _emptyGraphs = emptyGraphs ?? [];
     }
 
     internal static QuadSnapshot Empty(TermDictionary terms) => new(terms, QuadSet.Empty, QuadSet.Empty, QuadSet.Empty, 0);
+
+    /// <summary>The ids of the named graphs that exist but hold no quad, ascending (disjoint from the graphs holding quads).</summary>
+    internal int[] EmptyGraphIds => _emptyGraphs;
 
     /// <summary>The dictionary shared by the store and all its snapshots (append-only, so ids never change meaning).</summary>
     public TermDictionary Terms { get; }
@@ -61,9 +68,17 @@ public sealed class QuadSnapshot : IQuadSource
 
     public QuadOrder? SortOrderOf(int s, int p, int o, int g) => QuadOrders.ForPattern(s, p, o);
 
+    /// <summary>Every named graph of the dataset, empty ones included, so GRAPH ?g ranges over all of them.</summary>
     public IEnumerable<int> NamedGraphs() => NamedGraphIds();
 
     public bool Contains(in EncodedQuad q) => _adds.Contains(q) || (_base.Contains(q) && !_removes.Contains(q));
+
+    /// <summary>True for the default graph, a named graph holding quads, and an empty named graph that was created.</summary>
+    public bool GraphExists(int g) =>
+        g == IQuadSource.DefaultGraph || (g > IQuadSource.DefaultGraph && (Array.BinarySearch(_emptyGraphs, g) >= 0 || Count(0, 0, 0, g) > 0));
+
+    /// <summary>Term-level <see cref="GraphExists(int)"/>: null is the default graph.</summary>
+    public bool GraphExists(INode? graph) => graph is null || (Terms.TryGetId(graph, out var g) && GraphExists(g));
 
     private int[] NamedGraphIds()
     {
@@ -73,6 +88,7 @@ public sealed class QuadSnapshot : IQuadSource
             .Where(g => g != IQuadSource.DefaultGraph)
             .Distinct()
             .Where(g => Count(0, 0, 0, g) > 0)
+            .Concat(_emptyGraphs)
             .Order()
             .ToArray();
         Volatile.Write(ref _namedGraphs, ids);
@@ -93,7 +109,7 @@ public sealed class QuadSnapshot : IQuadSource
     public long DistinctCount(QuadPosition position)
     {
         if (position == QuadPosition.Graph)
-            return NamedGraphIds().Length + (Count(0, 0, 0, IQuadSource.DefaultGraph) > 0 ? 1 : 0);
+            return NamedGraphIds().Length - _emptyGraphs.Length + (Count(0, 0, 0, IQuadSource.DefaultGraph) > 0 ? 1 : 0);
         var order = position switch
         {
             QuadPosition.Subject => QuadOrder.SPOG,
@@ -126,8 +142,11 @@ public sealed class QuadSnapshot : IQuadSource
 
     public bool Contains(in Quad quad) => TryEncode(quad, out var q) && Contains(q);
 
-    /// <summary>The named graphs holding at least one quad, as terms, in id order.</summary>
+    /// <summary>Every named graph (empty ones included), as terms, in id order.</summary>
     public IReadOnlyList<INode> NamedGraphTerms() => NamedGraphIds().Select(GetTerm).ToList();
+
+    /// <summary>The named graphs that exist but hold no quad, as terms, in id order.</summary>
+    public IReadOnlyList<INode> EmptyGraphTerms() => _emptyGraphs.Select(GetTerm).ToList();
 
     /// <summary>The quad ids of a quad, if all its terms are known.</summary>
     public bool TryEncode(in Quad quad, out EncodedQuad encoded)
@@ -195,6 +214,15 @@ public sealed class QuadSnapshot : IQuadSource
     internal QuadSnapshot With(QuadKey[] adds, QuadKey[] removes)
     {
         if (adds.Length == 0 && removes.Length == 0) return this;
+        var quads = WithQuads(adds, removes);
+        return _emptyGraphs.Length == 0 ? quads : quads.WithEmptyGraphs(_emptyGraphs.Where(g => quads.Count(0, 0, 0, g) == 0).ToArray());
+    }
+
+    /// <summary>This snapshot's quads with the given set of empty named graphs (sorted ids holding no quad here).</summary>
+    internal QuadSnapshot WithEmptyGraphs(int[] emptyGraphs) => new(Terms, _base, _adds, _removes, Version, emptyGraphs);
+
+    private QuadSnapshot WithQuads(QuadKey[] adds, QuadKey[] removes)
+    {
         // A re-added quad of the base only leaves the removed set; a removed quad of the delta only leaves the added set.
         var (undoRemoves, newAdds) = Split(adds, k => _base.Contains(QuadOrders.FromKey(QuadOrder.SPOG, k)));
         var (undoAdds, newRemoves) = Split(removes, k => _adds.Contains(QuadOrders.FromKey(QuadOrder.SPOG, k)));
@@ -208,11 +236,11 @@ public sealed class QuadSnapshot : IQuadSource
         return new QuadSnapshot(Terms, _base, _adds.Apply(newAdds, undoAdds), _removes.Apply(newRemoves, undoRemoves), Version + 1);
     }
 
-    internal QuadSnapshot WithVersion(long version) => new(Terms, _base, _adds, _removes, version);
+    internal QuadSnapshot WithVersion(long version) => new(Terms, _base, _adds, _removes, version, _emptyGraphs);
 
     /// <summary>The same quads with an empty delta.</summary>
     internal QuadSnapshot Compacted() =>
-        HasDelta ? new QuadSnapshot(Terms, _base.Apply(_adds.Spog, _removes.Spog), QuadSet.Empty, QuadSet.Empty, Version) : this;
+        HasDelta ? new QuadSnapshot(Terms, _base.Apply(_adds.Spog, _removes.Spog), QuadSet.Empty, QuadSet.Empty, Version, _emptyGraphs) : this;
 
     internal static long CompactionThreshold(long baseCount) => Math.Max(8192, baseCount / 256);
 

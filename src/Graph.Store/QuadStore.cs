@@ -30,6 +30,11 @@ public sealed class QuadStore
 
     // ---- writing -------------------------------------------------------------------------------------------------
 
+    /// <summary>How many write transactions have run, committed or abandoned (a diagnostic: one update request should cost one).</summary>
+    public long TransactionCount => Interlocked.Read(ref _transactions);
+
+    private long _transactions;
+
     /// <summary>Runs a transaction: all its changes become visible together when it returns, none if it throws.</summary>
     public void Update(Action<StoreTransaction> body) => Update(txn =>
     {
@@ -44,11 +49,12 @@ public sealed class QuadStore
         ThrowIfInsideUpdate();
         lock (_writeLock)
         {
+            Interlocked.Increment(ref _transactions);
             var txn = new StoreTransaction(Snapshot());
             try
             {
                 var result = body(txn);
-                if (txn.HasChanges) Volatile.Write(ref _current, txn.Build());
+                if (txn.HasChanges) Volatile.Write(ref _current, txn.Result());
                 return result;
             }
             finally
@@ -91,11 +97,17 @@ public sealed class QuadStore
         return loader.Commit();
     }
 
-    /// <summary>Removes every quad of a graph (null: the default graph). Returns how many were removed.</summary>
+    /// <summary>Removes every quad of a graph (null: the default graph); a named graph stays, empty. Returns how many were removed.</summary>
     public long ClearGraph(INode? graph) => Update(txn => txn.ClearGraph(graph));
 
-    /// <summary>Removes every quad. Terms stay in the dictionary.</summary>
-    public void Clear() => Update(txn => txn.ClearAll());
+    /// <summary>Makes an empty named graph exist. False if it existed already (then nothing changes).</summary>
+    public bool CreateGraph(INode graph) => Update(txn => txn.CreateGraph(graph));
+
+    /// <summary>Removes a named graph with its quads. False if it did not exist.</summary>
+    public bool DropGraph(INode graph) => Update(txn => txn.DropGraph(graph));
+
+    /// <summary>Removes every quad and every named graph. Terms stay in the dictionary.</summary>
+    public void Clear() => Update(txn => txn.DropAll());
 
     /// <summary>Merges the pending delta into the base (readers then scan one sorted range per pattern).</summary>
     public void Compact()
@@ -113,7 +125,10 @@ public sealed class QuadStore
             var current = Snapshot();
             if (current.QuadCount == 0)
             {
-                Volatile.Write(ref _current, new QuadSnapshot(Terms, QuadSet.FromSortedDistinct(keys), QuadSet.Empty, QuadSet.Empty, current.Version + 1));
+                var loaded = new QuadSnapshot(Terms, QuadSet.FromSortedDistinct(keys), QuadSet.Empty, QuadSet.Empty, current.Version + 1);
+                if (current.EmptyGraphIds.Length > 0)
+                    loaded = loaded.WithEmptyGraphs(current.EmptyGraphIds.Where(g => loaded.Count(0, 0, 0, g) == 0).ToArray());
+                Volatile.Write(ref _current, loaded);
                 return keys.Length;
             }
             var fresh = new List<QuadKey>();
@@ -151,8 +166,11 @@ public sealed class QuadStore
 
     public bool Contains(in Quad quad) => Snapshot().Contains(quad);
 
-    /// <summary>The named graphs holding at least one quad.</summary>
+    /// <summary>Every named graph, empty ones included.</summary>
     public IReadOnlyList<INode> NamedGraphs() => Snapshot().NamedGraphTerms();
+
+    /// <summary>True for the default graph (null) and for every existing named graph, empty or not.</summary>
+    public bool GraphExists(INode? graph) => Snapshot().GraphExists(graph);
 
     /// <summary>Every quad in a deterministic, term-based order (see <see cref="QuadSnapshot.Export"/>).</summary>
     public IEnumerable<Quad> Export() => Snapshot().Export();

@@ -20,6 +20,20 @@ public sealed class UpdateVerbTests : CliTestBase
     }
 
     [TestMethod]
+    public void ANamedGraphFromAnEmptyFileExistsAndEmptyGraphsLeaveTheDumpUnchanged()
+    {
+        var empty = WriteFile("empty.ttl", "# nothing\n");
+        var (code, stdout, err) = Run("update", "--named", "http://ex/e=" + empty, "-e",
+            "DROP GRAPH <http://ex/e> ; CREATE GRAPH <http://ex/c> ; INSERT DATA { GRAPH <http://ex/g> { <http://ex/a> <http://ex/p> 1 } } ; CLEAR GRAPH <http://ex/g> ; INSERT DATA { <http://ex/a> <http://ex/p> 2 }",
+            "--dump", "nquads");
+        Assert.AreEqual(0, code, err);
+        Assert.AreEqual("<http://ex/a> <http://ex/p> \"2\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n", stdout);
+        var (again, _, err2) = Run("update", "-e", "DROP GRAPH <http://ex/e>");
+        Assert.AreEqual(1, again, "without --named the graph does not exist");
+        StringAssert.Contains(err2, "does not exist");
+    }
+
+    [TestMethod]
     public void AFailingRequestExitsOneAndWritesNoOutputFile()
     {
         var outFile = Path.Combine(Dir, "out.nq");

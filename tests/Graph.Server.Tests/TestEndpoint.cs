@@ -74,7 +74,10 @@ internal sealed class ScriptedEngine : ISparqlEngine
     public ChangeSet Update(string update, IServerDataset dataset, RequestOptions options, CancellationToken cancellation)
     {
         lock (Calls) Calls.Add((update, options));
-        return OnUpdate(update, dataset, options, cancellation);
+        // A real engine applies its change through the dataset; the double does the same with the scripted change.
+        var changes = OnUpdate(update, dataset, options, cancellation);
+        dataset.Apply(changes);
+        return changes;
     }
 }
 

@@ -44,11 +44,13 @@ public sealed class GraphTests
     }
 
     [TestMethod]
-    public void NamedGraphsListsOnlyNonEmptyNamedGraphs()
+    public void AClearedNamedGraphStaysListedButCountsNoLongerAmongGraphNames()
     {
         var store = Sample();
         CollectionAssert.AreEqual(new INode[] { G1, G2 }, store.NamedGraphs().ToList());
         Assert.AreEqual(1, store.ClearGraph(G1));
+        CollectionAssert.AreEqual(new INode[] { G1, G2 }, store.NamedGraphs().ToList(), "CLEAR leaves the graph, empty");
+        Assert.IsTrue(store.DropGraph(G1));
         CollectionAssert.AreEqual(new INode[] { G2 }, store.NamedGraphs().ToList());
         Assert.AreEqual(3, store.QuadCount);
         Assert.AreEqual(2, store.Snapshot().DistinctCount(QuadPosition.Object), "\"default\" and \"two\"");

@@ -5,8 +5,9 @@ namespace Graph.Server.Durability;
 
 /// <summary>
 /// A dataset kept in a folder: snapshot.kgs (the state at some sequence number) plus journal.kgj (every change
-/// set acknowledged since). <see cref="Apply"/> fsyncs the journal record before changing memory, so what a
-/// client was told is saved survives kill -9. Opening replays the journal over the snapshot, dropping a torn tail.
+/// set acknowledged since). <see cref="Apply"/> and <see cref="Transact"/> fsync the journal record before readers
+/// can see the change, so what a client was told is saved survives kill -9. Opening replays the journal over the
+/// snapshot, dropping a torn tail. Journals and snapshots written before empty graphs were kept are still read.
 /// </summary>
 public sealed class DurableDataset : IServerDataset, IDisposable
 {
@@ -61,8 +62,10 @@ public sealed class DurableDataset : IServerDataset, IDisposable
             ulong seq = 0;
             var isNew = !File.Exists(snapPath) && !File.Exists(journalPath);
             var loaded = new ChangeSet();
-            if (File.Exists(snapPath)) seq = Snapshot.Read(snapPath, q => loaded.Add(Change.Add(q)));
+            var emptyGraphs = new ChangeSet();
+            if (File.Exists(snapPath)) seq = Snapshot.Read(snapPath, q => loaded.Add(Change.Add(q)), g => emptyGraphs.Add(Change.CreateGraph(g)));
             inner.Apply(loaded);
+            inner.Apply(emptyGraphs);
             var contents = Journal.Read(journalPath);
             var replayed = 0;
             foreach (var (s, changes) in contents.Records)
@@ -90,6 +93,24 @@ public sealed class DurableDataset : IServerDataset, IDisposable
         _journal.Append(_sequence + 1, changes);
         _sequence++;
         _inner.Apply(changes);
+        SnapshotIfDue();
+    }
+
+    /// <summary>The body runs once; its net change is journalled (fsynced) inside the transaction, before it is published.</summary>
+    public ChangeSet Transact(Action<Graph.Store.StoreTransaction> body, Action<ChangeSet>? beforeVisible = null)
+    {
+        var changes = _inner.Transact(body, c =>
+        {
+            _journal.Append(_sequence + 1, c);
+            _sequence++;
+            beforeVisible?.Invoke(c);
+        });
+        SnapshotIfDue();
+        return changes;
+    }
+
+    private void SnapshotIfDue()
+    {
         if (_journal.Length >= SnapshotThreshold) WriteSnapshot();
     }
 
@@ -97,19 +118,20 @@ public sealed class DurableDataset : IServerDataset, IDisposable
     public void WriteSnapshot()
     {
         var view = _inner.Freeze();
-        Snapshot.Write(Path.Combine(_dir, SnapshotFile), _sequence, view.Count, view.AllQuads());
+        var empty = view.GraphNames().Where(g => view.CountGraph(g) == 0).ToList();
+        Snapshot.Write(Path.Combine(_dir, SnapshotFile), _sequence, view.Count, view.AllQuads(), empty);
         _journal.Reset();
     }
 
     public IEnumerable<Quad> GraphQuads(INode? graph) => _inner.GraphQuads(graph);
     public IEnumerable<Quad> AllQuads() => _inner.AllQuads();
     public IEnumerable<INode> GraphNames() => _inner.GraphNames();
+    public bool GraphExists(INode? graph) => _inner.GraphExists(graph);
     public bool Contains(in Quad quad) => _inner.Contains(quad);
     public long CountGraph(INode? graph) => _inner.CountGraph(graph);
     public long Count => _inner.Count;
     public Graph.Store.QuadSnapshot Source => _inner.Source;
     public IServerDataset Freeze() => _inner.Freeze();
-    public Graph.Store.QuadStore? WritableStore => _inner.WritableStore;
 
     public void Dispose()
     {

@@ -79,8 +79,16 @@ internal static class QuadCodec
         return new Quad(s, p, o, ReadTerm(r));
     }
 
+    /// <summary>
+    /// Starts a change set in the current format (2: graphs can exist empty; adds CreateGraph and DropGraph). A change
+    /// set of format 1 starts with its count, never negative, so the two cannot be confused.
+    /// </summary>
+    private const int Format2 = -2;
+
     public static void WriteChanges(BinaryWriter w, ChangeSet changes)
     {
+        if (changes.LeavesNoEmptyGraphs) throw new InvalidOperationException("change sets are written in the current format only");
+        w.Write(Format2);
         w.Write(changes.Count);
         foreach (var c in changes.Changes)
         {
@@ -88,18 +96,21 @@ internal static class QuadCodec
             switch (c.Kind)
             {
                 case ChangeKind.Add or ChangeKind.Remove: WriteQuad(w, c.Quad); break;
-                case ChangeKind.ClearGraph: WriteTerm(w, c.Graph); break;
+                case ChangeKind.ClearGraph or ChangeKind.CreateGraph or ChangeKind.DropGraph: WriteTerm(w, c.Graph); break;
                 case ChangeKind.ClearAll: break;
                 default: throw new InvalidOperationException("unknown change kind " + c.Kind);
             }
         }
     }
 
+    /// <summary>Reads a change set of either format; one of format 1 is marked to replay with that format's meaning.</summary>
     public static ChangeSet ReadChanges(BinaryReader r)
     {
         var n = r.ReadInt32();
+        var legacy = n >= 0;
+        if (n == Format2) n = r.ReadInt32();
         if (n < 0) throw new InvalidDataException("negative change count");
-        var set = new ChangeSet();
+        var set = new ChangeSet { LeavesNoEmptyGraphs = legacy };
         for (var i = 0; i < n; i++)
         {
             var kind = (ChangeKind)r.ReadByte();
@@ -109,6 +120,8 @@ internal static class QuadCodec
                 ChangeKind.Remove => Change.Remove(ReadQuad(r)),
                 ChangeKind.ClearGraph => Change.Clear(ReadTerm(r)),
                 ChangeKind.ClearAll => Change.ClearEverything(),
+                ChangeKind.CreateGraph when !legacy => Change.CreateGraph(Required(ReadTerm(r))),
+                ChangeKind.DropGraph when !legacy => Change.DropGraph(Required(ReadTerm(r))),
                 _ => throw new InvalidDataException("unknown change kind " + (byte)kind),
             });
         }

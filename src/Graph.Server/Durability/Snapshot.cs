@@ -4,14 +4,16 @@ using Graph.Rdf;
 namespace Graph.Server.Durability;
 
 /// <summary>
-/// A whole dataset at one journal sequence number: [magic][sequence u64][count u64][quads][CRC-32C u32 of all before].
-/// Written to a temporary file, fsynced, then renamed over the previous one, so a snapshot is either the old or the new.
+/// A whole dataset at one journal sequence number: [magic][sequence u64][count u64][quads][empty graph count u64]
+/// [graph names][CRC-32C u32 of all before]. Written to a temporary file, fsynced, then renamed over the previous
+/// one, so a snapshot is either the old or the new. Version 1 ("KGSNAP01", no empty graphs) is still read.
 /// </summary>
 internal static class Snapshot
 {
-    private static readonly byte[] s_magic = "KGSNAP01"u8.ToArray();
+    private static readonly byte[] s_magic = "KGSNAP02"u8.ToArray();
+    private static readonly byte[] s_magicV1 = "KGSNAP01"u8.ToArray();
 
-    public static void Write(string path, ulong sequence, long count, IEnumerable<Quad> quads)
+    public static void Write(string path, ulong sequence, long count, IEnumerable<Quad> quads, IReadOnlyList<INode> emptyGraphs)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var tmp = path + ".tmp";
@@ -30,6 +32,8 @@ internal static class Snapshot
                     written++;
                 }
                 if (written != count) throw new InvalidOperationException($"snapshot wrote {written} quads, expected {count}");
+                w.Write((long)emptyGraphs.Count);
+                foreach (var g in emptyGraphs) QuadCodec.WriteTerm(w, g);
             }
             Span<byte> tail = stackalloc byte[4];
             BinaryPrimitives.WriteUInt32LittleEndian(tail, crc.Crc);
@@ -40,12 +44,17 @@ internal static class Snapshot
         FileSync.Directory(dir);
     }
 
-    /// <summary>Reads a snapshot into <paramref name="sink"/>; a damaged snapshot is an error (it is never half-written).</summary>
-    public static ulong Read(string path, Action<Quad> sink)
+    /// <summary>
+    /// Reads a snapshot: its quads into <paramref name="sink"/>, the names of its empty graphs into
+    /// <paramref name="emptyGraph"/>. A damaged snapshot is an error (it is never half-written).
+    /// </summary>
+    public static ulong Read(string path, Action<Quad> sink, Action<INode> emptyGraph)
     {
         var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < s_magic.Length + 20 || !bytes.AsSpan(0, s_magic.Length).SequenceEqual(s_magic))
-            throw new InvalidDataException($"{path} is not a kg snapshot");
+        if (bytes.Length < s_magic.Length + 20) throw new InvalidDataException($"{path} is not a kg snapshot");
+        var magic = bytes.AsSpan(0, s_magic.Length);
+        var v1 = magic.SequenceEqual(s_magicV1);
+        if (!v1 && !magic.SequenceEqual(s_magic)) throw new InvalidDataException($"{path} is not a kg snapshot");
         var body = bytes.AsSpan(0, bytes.Length - 4);
         if (Crc32C.Compute(body) != BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)))
             throw new InvalidDataException($"{path} is damaged (checksum mismatch)");
@@ -54,6 +63,12 @@ internal static class Snapshot
         var seq = r.ReadUInt64();
         var count = r.ReadInt64();
         for (long i = 0; i < count; i++) sink(QuadCodec.ReadQuad(r));
+        if (!v1)
+        {
+            var empty = r.ReadInt64();
+            for (long i = 0; i < empty; i++)
+                emptyGraph(QuadCodec.ReadTerm(r) ?? throw new InvalidDataException($"{path}: an empty graph without a name"));
+        }
         if (r.BaseStream.Position != r.BaseStream.Length) throw new InvalidDataException($"{path} has trailing bytes");
         return seq;
     }

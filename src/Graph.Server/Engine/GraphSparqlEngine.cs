@@ -52,13 +52,11 @@ public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlE
     }
 
     /// <summary>
-    /// Plans the update on the live store in a transaction that is then abandoned, and returns its net change; the
-    /// server journals that change (durable mode) and applies it, so an acknowledged update is exactly what is replayed.
+    /// Evaluates the update once, in one store transaction; the dataset journals its net change (durable mode) inside
+    /// that transaction before publishing it, so an acknowledged update is exactly what is replayed.
     /// </summary>
     public ChangeSet Update(string update, IServerDataset dataset, RequestOptions options, CancellationToken cancellation)
     {
-        var store = dataset.WritableStore
-            ?? throw new SparqlRequestException(SparqlErrorKind.NotImplemented, "this dataset cannot be updated");
         var request = ParseOrReject(() => UpdateParser.Parse(update, "update", options.BaseIri), "update");
         foreach (var op in request.Operations)
             if (op is LoadOp load)
@@ -69,20 +67,14 @@ public sealed class GraphSparqlEngine(bool unionDefaultGraph = false) : ISparqlE
             AllowedLoadHosts = options.OutboundHosts.Hosts,
             Query = new QueryOptions { Cancellation = cancellation, UnionDefaultGraph = unionDefaultGraph, Services = ServicesFor(options) },
         };
-        (bool ClearsAll, IReadOnlyList<Quad> Removed, IReadOnlyList<Quad> Added) plan;
         try
         {
-            plan = Guarded(() => UpdateExecutor.Plan(request, store, updateOptions), options.OutboundHosts);
+            return Guarded(() => dataset.Transact(txn => UpdateExecutor.Execute(request, txn, updateOptions)), options.OutboundHosts);
         }
         catch (UpdateException e)
         {
             throw new SparqlRequestException(SparqlErrorKind.BadRequest, e.Message, e);
         }
-        var changes = new ChangeSet();
-        if (plan.ClearsAll) changes.Add(Change.ClearEverything());
-        foreach (var q in plan.Removed) changes.Add(Change.Remove(q));
-        foreach (var q in plan.Added) changes.Add(Change.Add(q));
-        return changes;
     }
 
     /// <summary>default-graph-uri and named-graph-uri replace the query's FROM and FROM NAMED (SPARQL 1.1 Protocol §2.1.4).</summary>

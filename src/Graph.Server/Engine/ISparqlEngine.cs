@@ -12,7 +12,11 @@ public interface ISparqlEngine
     /// <exception cref="SparqlRequestException">The query is malformed, refused or too costly.</exception>
     QueryOutcome Query(string query, IServerDataset dataset, RequestOptions options, CancellationToken cancellation);
 
-    /// <summary>Computes what an update request changes, without applying it: the server journals the change set, then applies it, so each request is all or nothing.</summary>
+    /// <summary>
+    /// Runs an update request on <paramref name="dataset"/> through <see cref="IServerDataset.Transact"/>: evaluated
+    /// once, its net change journalled (durable mode) and applied all or nothing. Returns that change. The caller
+    /// holds the writer's turn.
+    /// </summary>
     /// <exception cref="SparqlRequestException">The update is malformed, refused (e.g. LOAD from a host not allowed) or too costly.</exception>
     ChangeSet Update(string update, IServerDataset dataset, RequestOptions options, CancellationToken cancellation);
 

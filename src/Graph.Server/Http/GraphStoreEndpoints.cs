@@ -56,7 +56,8 @@ internal static class GraphStoreEndpoints
                 ?? throw new HttpErrorException(Negotiation.NotAcceptable(RdfSyntaxes.GraphWriters.Select(s => s.MediaType)));
             var found = c.Gate.Read(ds =>
             {
-                if (graph is not null && ds.CountGraph(graph) == 0) return false;
+                // An existing empty graph is an empty document; only a graph that does not exist is 404.
+                if (!ds.GraphExists(graph)) return false;
                 RdfSyntaxes.WriteTriples(syntax, buffer, ds.GraphQuads(graph).Select(q => q.Triple), new NamespaceMap());
                 return true;
             });
@@ -93,11 +94,13 @@ internal static class GraphStoreEndpoints
         var changes = new ChangeSet();
         if (replace) changes.Add(Change.Clear(graph));
         foreach (var q in sink.Quads) changes.Add(Change.Add(named ? new Quad(q.Triple, graph) : q));
+        // PUT or POST of an empty body to a new graph still creates it (an empty graph that then exists).
+        if (named && graph is not null && (replace || sink.Quads.Count == 0)) changes.Add(Change.CreateGraph(graph));
         var created = c.Gate.Write(ds =>
         {
-            var existed = !named || graph is null || ds.CountGraph(graph) > 0;
+            var existed = !named || ds.GraphExists(graph);
             ds.Apply(changes);
-            return !existed && sink.Quads.Count > 0;
+            return !existed;
         });
         ctx.Response.StatusCode = created ? StatusCodes.Status201Created : StatusCodes.Status204NoContent;
     }
@@ -109,8 +112,9 @@ internal static class GraphStoreEndpoints
         if (!named) throw Bad("DELETE needs ?default or ?graph=IRI");
         var found = c.Gate.Write(ds =>
         {
-            if (graph is not null && ds.CountGraph(graph) == 0) return false;
-            ds.Apply(new ChangeSet().Add(Change.Clear(graph)));
+            if (!ds.GraphExists(graph)) return false;
+            // DELETE removes a named graph (a later GET is 404); the default graph always exists, so it is emptied.
+            ds.Apply(new ChangeSet().Add(graph is null ? Change.Clear(null) : Change.DropGraph(graph)));
             return true;
         });
         if (!found) throw NotFound(graph);

@@ -134,13 +134,8 @@ internal static class ProtocolEndpoints
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, ctx.RequestAborted);
         try
         {
-            c.Gate.Write(ds =>
-            {
-                var changes = c.Engine.Update(req.Update!, ds, req.Options, linked.Token);
-                // Past this point the change is committed whatever the client does: do not cancel half way.
-                ds.Apply(changes);
-                return changes.Count;
-            });
+            // The engine evaluates, journals and applies in one transaction; cancellation only reaches the evaluation.
+            c.Gate.Write(ds => c.Engine.Update(req.Update!, ds, req.Options, linked.Token).Count);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ctx.RequestAborted.IsCancellationRequested)
         {

@@ -6,14 +6,15 @@ namespace Graph.Server.Http;
 
 /// <summary>
 /// The SPARQL 1.1 Service Description (https://www.w3.org/TR/sparql11-service-description/) sent for a GET of
-/// the endpoint without a query: what the endpoint speaks and whether it takes updates.
+/// the endpoint without a query: what the endpoint speaks, whether it takes updates, and the dataset it serves
+/// (its default graph and every named graph, empty ones included: the store records empty graphs, sd:EmptyGraphs).
 /// </summary>
 internal static class ServiceDescription
 {
     private const string Sd = "http://www.w3.org/ns/sparql-service-description#";
     private const string Formats = "http://www.w3.org/ns/formats/";
 
-    public static List<Triple> Build(string endpoint, bool updates)
+    public static List<Triple> Build(string endpoint, bool updates, IEnumerable<INode> namedGraphs)
     {
         var service = new BlankNode("service");
         var dataset = new BlankNode("dataset");
@@ -27,6 +28,7 @@ internal static class ServiceDescription
             new(service, P("supportedLanguage"), new IriNode(Sd + "SPARQL11Query")),
         };
         if (updates) list.Add(new(service, P("supportedLanguage"), new IriNode(Sd + "SPARQL11Update")));
+        list.Add(new(service, P("feature"), new IriNode(Sd + "EmptyGraphs")));
         var rdf = new Dictionary<string, string>
         {
             ["text/turtle"] = "Turtle", ["application/n-triples"] = "N-Triples", ["application/trig"] = "TriG",
@@ -40,13 +42,21 @@ internal static class ServiceDescription
         list.Add(new(dataset, type, new IriNode(Sd + "Dataset")));
         list.Add(new(dataset, P("defaultGraph"), defaultGraph));
         list.Add(new(defaultGraph, type, new IriNode(Sd + "Graph")));
+        var n = 0;
+        foreach (var g in namedGraphs)
+        {
+            var entry = new BlankNode("named" + n++);
+            list.Add(new(dataset, P("namedGraph"), entry));
+            list.Add(new(entry, type, new IriNode(Sd + "NamedGraph")));
+            list.Add(new(entry, P("name"), g));
+        }
         return list;
     }
 
     public static async Task Write(HttpContext ctx, EndpointContext c)
     {
         var endpoint = new Uri(new Uri(ctx.Request.Scheme + "://" + ctx.Request.Host), ctx.Request.PathBase + ctx.Request.Path).AbsoluteUri;
-        var triples = Build(endpoint, c.Options.UpdateToken is not null && c.Engine.SupportsUpdate);
+        var triples = Build(endpoint, c.Options.UpdateToken is not null && c.Engine.SupportsUpdate, c.Gate.Read(ds => ds.GraphNames().ToList()));
         var ns = new NamespaceMap();
         ns.Add("sd", Sd);
         await AnswerWriter.Write(ctx, new Answer.Graph(triples, ns)).ConfigureAwait(false);

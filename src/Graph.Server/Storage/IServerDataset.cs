@@ -6,8 +6,8 @@ namespace Graph.Server;
 
 /// <summary>
 /// The dataset the server serves. Reads go through <see cref="Freeze"/>, a view no later write changes; changes go
-/// only through <see cref="Apply"/>, so that a durable dataset can journal them first. Writers are serialised by
-/// <see cref="Http.DatasetGate"/>.
+/// only through <see cref="Apply"/> and <see cref="Transact"/>, so that a durable dataset can journal them before
+/// they become visible. Writers are serialised by <see cref="Http.DatasetGate"/>.
 /// </summary>
 public interface IServerDataset
 {
@@ -17,8 +17,11 @@ public interface IServerDataset
     /// <summary>Every quad: the default graph, then each named graph.</summary>
     IEnumerable<Quad> AllQuads();
 
-    /// <summary>The names of the non-empty named graphs.</summary>
+    /// <summary>The names of all named graphs, empty ones included.</summary>
     IEnumerable<INode> GraphNames();
+
+    /// <summary>True for the default graph (null) and every named graph that exists, empty or not.</summary>
+    bool GraphExists(INode? graph);
 
     bool Contains(in Quad quad);
 
@@ -30,12 +33,16 @@ public interface IServerDataset
     /// <summary>The indexed, dictionary-encoded view the SPARQL engine reads.</summary>
     QuadSnapshot Source { get; }
 
-    /// <summary>The live store, for planning a SPARQL Update against it (null for a frozen, read-only view).</summary>
-    QuadStore? WritableStore => null;
-
     /// <summary>A read-only view of this moment.</summary>
     IServerDataset Freeze();
 
     /// <summary>Applies the changes in order, all together: readers see all of them or none.</summary>
     void Apply(ChangeSet changes);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> once in a store transaction and returns its net change. That change is handed to
+    /// <paramref name="beforeVisible"/> (a durable dataset journals it first) before readers can see it; when either
+    /// throws, nothing changes.
+    /// </summary>
+    ChangeSet Transact(Action<StoreTransaction> body, Action<ChangeSet>? beforeVisible = null);
 }

@@ -13,13 +13,12 @@ public sealed class StoreDataset(QuadStore store) : IServerDataset
 
     public QuadSnapshot Source => Store.Snapshot();
 
-    public QuadStore? WritableStore => Store;
-
     public IServerDataset Freeze() => new SnapshotDataset(Store.Snapshot());
 
     public IEnumerable<Quad> GraphQuads(INode? graph) => Freeze().GraphQuads(graph);
     public IEnumerable<Quad> AllQuads() => Freeze().AllQuads();
     public IEnumerable<INode> GraphNames() => Store.NamedGraphs();
+    public bool GraphExists(INode? graph) => Store.GraphExists(graph);
     public bool Contains(in Quad quad) => Store.Contains(quad);
     public long CountGraph(INode? graph) => Store.Count(null, null, null, GraphFilter.Of(graph));
     public long Count => Store.QuadCount;
@@ -33,21 +32,17 @@ public sealed class StoreDataset(QuadStore store) : IServerDataset
             Store.AddRange(changes.Changes.Select(c => c.Quad));
             return;
         }
+        Store.Update(changes.ApplyTo);
+    }
+
+    public ChangeSet Transact(Action<StoreTransaction> body, Action<ChangeSet>? beforeVisible = null) =>
         Store.Update(txn =>
         {
-            foreach (var c in changes.Changes)
-            {
-                switch (c.Kind)
-                {
-                    case ChangeKind.Add: txn.Add(c.Quad); break;
-                    case ChangeKind.Remove: txn.Remove(c.Quad); break;
-                    case ChangeKind.ClearGraph: txn.ClearGraph(c.Graph); break;
-                    case ChangeKind.ClearAll: txn.RemoveMatching(IQuadSource.Wildcard, IQuadSource.Wildcard, IQuadSource.Wildcard, IQuadSource.Wildcard); break;
-                    default: throw new InvalidOperationException("unknown change kind " + c.Kind);
-                }
-            }
+            body(txn);
+            var changes = ChangeSet.From(txn.NetChanges());
+            if (changes.Count > 0) beforeVisible?.Invoke(changes);
+            return changes;
         });
-    }
 }
 
 /// <summary>A dataset frozen at one snapshot: what a request reads from start to end.</summary>
@@ -67,9 +62,13 @@ internal sealed class SnapshotDataset(QuadSnapshot snapshot) : IServerDataset
     }
 
     public IEnumerable<INode> GraphNames() => snapshot.NamedGraphTerms();
+    public bool GraphExists(INode? graph) => snapshot.GraphExists(graph);
     public bool Contains(in Quad quad) => snapshot.Contains(quad);
     public long CountGraph(INode? graph) => snapshot.Count(null, null, null, GraphFilter.Of(graph));
     public long Count => snapshot.QuadCount;
 
     public void Apply(ChangeSet changes) => throw new InvalidOperationException("a frozen view cannot be changed");
+
+    public ChangeSet Transact(Action<StoreTransaction> body, Action<ChangeSet>? beforeVisible = null) =>
+        throw new InvalidOperationException("a frozen view cannot be changed");
 }

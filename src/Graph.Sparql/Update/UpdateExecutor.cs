@@ -9,6 +9,12 @@ namespace Graph.Sparql.Update;
 /// Applies update requests to a <see cref="QuadStore"/>. A whole request runs in one store transaction: either every
 /// operation is applied or, when one fails without SILENT, none is (§3: a request is atomic for us).
 /// </summary>
+/// <remarks>
+/// The store records empty named graphs, so graph management follows the rules for such stores (§3.1.5, §3.2):
+/// CREATE of an existing graph, and CLEAR, DROP, COPY, MOVE or ADD from a graph that does not exist, fail unless SILENT;
+/// CLEAR leaves the graph (empty), DROP removes it; COPY, MOVE, ADD and LOAD INTO create their destination, even with
+/// nothing to put in it. Removing triples never removes their graph (§3.1 leaves that to the implementation).
+/// </remarks>
 public static class UpdateExecutor
 {
     /// <summary>Runs every operation of <paramref name="request"/>; throws <see cref="UpdateException"/> and changes nothing when one fails.</summary>
@@ -32,31 +38,6 @@ public static class UpdateExecutor
         }
     }
 
-    /// <summary>
-    /// The net change <paramref name="request"/> would make to <paramref name="store"/>, computed in a transaction
-    /// that is then abandoned: the store is left as it was. A durable server journals the plan, then applies it.
-    /// </summary>
-    public static (bool ClearsAll, IReadOnlyList<Quad> Removed, IReadOnlyList<Quad> Added) Plan(UpdateRequest request, QuadStore store, UpdateOptions? options = null)
-    {
-        (bool, IReadOnlyList<Quad>, IReadOnlyList<Quad>) plan = default;
-        try
-        {
-            store.Update(txn =>
-            {
-                Execute(request, txn, options);
-                plan = txn.NetChanges();
-                throw new PlanComplete();
-            });
-        }
-        catch (PlanComplete)
-        {
-            // The transaction is rolled back on purpose: only its changes were wanted.
-        }
-        return plan;
-    }
-
-    private sealed class PlanComplete : Exception;
-
     private static void Apply(UpdateOperation op, StoreTransaction txn, UpdateOptions options)
     {
         switch (op)
@@ -76,11 +57,14 @@ public static class UpdateExecutor
                 Modify(m, txn, options);
                 break;
             case LoadOp load:
-                foreach (var q in UpdateLoader.Read(load.Source, options))
+                // §3.1.4: the destination is created if required, also by a document without triples.
+                var loaded = UpdateLoader.Read(load.Source, options);
+                if (load.Into is not null) txn.CreateGraph(load.Into);
+                foreach (var q in loaded)
                     txn.Add(load.Into is null ? q : new Quad(q.Triple, load.Into));
                 break;
             case CreateOp create:
-                if (HasGraph(txn, create.Graph)) throw new UpdateException($"CREATE: graph <{create.Graph.Value}> already exists");
+                if (!txn.CreateGraph(create.Graph)) throw new UpdateException($"CREATE: graph <{create.Graph.Value}> already exists");
                 break;
             case ClearOp clear:
                 Clear(clear, txn);
@@ -93,36 +77,50 @@ public static class UpdateExecutor
         }
     }
 
-    private static bool HasGraph(StoreTransaction txn, IriNode g) => txn.View.Count(null, null, null, GraphFilter.Named(g)) > 0;
+    private static UpdateException Missing(string operation, IriNode g) => new($"{operation}: graph <{g.Value}> does not exist");
 
     private static void Clear(ClearOp c, StoreTransaction txn)
     {
+        var what = c.Drop ? "DROP" : "CLEAR";
         switch (c.Scope)
         {
             case GraphScope.Graph:
-                txn.ClearGraph(c.Graph);
+                if (!txn.GraphExists(c.Graph)) throw Missing(what, c.Graph!);
+                if (c.Drop) txn.DropGraph(c.Graph!);
+                else txn.ClearGraph(c.Graph);
                 break;
             case GraphScope.Default:
+                // §3.2.2: DROP DEFAULT is CLEAR DEFAULT; the default graph always exists.
                 txn.ClearGraph(null);
                 break;
             case GraphScope.Named:
-                foreach (var g in txn.View.NamedGraphTerms()) txn.ClearGraph(g);
+                foreach (var g in txn.View.NamedGraphTerms())
+                {
+                    if (c.Drop) txn.DropGraph(g);
+                    else txn.ClearGraph(g);
+                }
                 break;
             default:
-                txn.ClearAll();
+                if (c.Drop) txn.DropAll();
+                else txn.ClearAll();
                 break;
         }
     }
 
     private static void Transfer(TransferOp t, StoreTransaction txn)
     {
+        // §3.2.3: copying a graph onto itself does nothing.
         if (Equals(t.From, t.To)) return;
-        if (t.From is not null && !HasGraph(txn, t.From))
-            throw new UpdateException($"{t.Kind.ToString().ToUpperInvariant()}: graph <{t.From.Value}> does not exist");
+        if (!txn.GraphExists(t.From)) throw Missing(t.Kind.ToString().ToUpperInvariant(), t.From!);
         var source = txn.View.Match(null, null, null, GraphFilter.Of(t.From)).Select(q => q.Triple).ToList();
+        if (t.To is not null) txn.CreateGraph(t.To);
         if (t.Kind != TransferKind.Add) txn.ClearGraph(t.To);
         foreach (var tr in source) txn.Add(new Quad(tr, t.To));
-        if (t.Kind == TransferKind.Move) txn.ClearGraph(t.From);
+        if (t.Kind == TransferKind.Move)
+        {
+            if (t.From is null) txn.ClearGraph(null);
+            else txn.DropGraph(t.From);
+        }
     }
 
     private static void Modify(ModifyOp m, StoreTransaction txn, UpdateOptions options)

@@ -72,9 +72,14 @@ internal static class UpdateW3cRunner
         var expectedQuads = expected.Export().ToList();
         if (!Isomorphism.AreIsomorphic(expectedQuads, actualQuads))
             Assert.Fail($"{t.Name}: datasets differ\nexpected:\n{string.Join("\n", expectedQuads)}\nactual:\n{string.Join("\n", actualQuads)}\nrequest ({requestFile}):\n{text}");
+        // The result names every graph of the store, empty ones too (e.g. after CLEAR): the named graphs must match exactly.
+        var expectedGraphs = expected.NamedGraphs().Select(g => g.ToString()).Order(StringComparer.Ordinal).ToList();
+        var actualGraphs = store.NamedGraphs().Select(g => g.ToString()).Order(StringComparer.Ordinal).ToList();
+        CollectionAssert.AreEqual(expectedGraphs, actualGraphs,
+            $"{t.Name}: named graphs differ\nexpected: {string.Join(" ", expectedGraphs)}\nactual: {string.Join(" ", actualGraphs)}\nrequest ({requestFile}):\n{text}");
     }
 
-    /// <summary>The dataset an action or result describes: ut:data into the default graph, each ut:graphData named by its rdfs:label.</summary>
+    /// <summary>The dataset an action or result describes: ut:data into the default graph, each ut:graphData a named graph (existing even when its file is empty) named by its rdfs:label.</summary>
     private static QuadStore Load(W3cManifest m, INode node)
     {
         var store = new QuadStore();
@@ -85,6 +90,7 @@ internal static class UpdateW3cRunner
             var path = W3cManifest.FilePath(m.Object(g, Ut + "graph")) ?? throw new InvalidOperationException("ut:graphData without ut:graph");
             var label = (m.Object(g, RdfsLabel) as LiteralNode)?.Value ?? throw new InvalidOperationException("ut:graphData without rdfs:label");
             DatasetFiles.LoadNamed(store, new IriNode(label), path);
+            store.CreateGraph(new IriNode(label)); // a graph of an empty file exists too
         }
         return store;
     }
