@@ -75,8 +75,6 @@ public sealed class UpdateVerb : IVerb
                 var request = UpdateParser.Parse(text, source, baseIri);
                 if (a.Flag("--parse-only")) return;
                 var store = QueryVerb.LoadStore(dataFiles, named);
-                // A --named graph exists even when its file holds no triple (so DROP or CLEAR of it succeeds).
-                foreach (var (iri, _) in named) store.CreateGraph(new IriNode(iri));
                 var options = new UpdateOptions { AllowedLoadHosts = a.Values("--allow-host").ToList(), Query = new QueryOptions { Timeout = timeout } };
                 try
                 {

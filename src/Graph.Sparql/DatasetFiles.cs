@@ -24,9 +24,16 @@ public static class DatasetFiles
     public static long LoadDefault(QuadStore store, string path, string? baseIri = null) =>
         store.Load(sink => Parse(path, baseIri ?? FileUrl(path), sink));
 
-    /// <summary>Adds every statement of a file to the named graph <paramref name="graph"/>.</summary>
-    public static long LoadNamed(QuadStore store, INode graph, string path, string? baseIri = null) =>
-        store.Load(sink => Parse(path, baseIri ?? FileUrl(path), new RenamingSink(sink, graph)));
+    /// <summary>
+    /// Adds every statement of a file to the named graph <paramref name="graph"/>, which exists afterwards even
+    /// when the file holds no statement (a dataset names its graphs whatever they contain).
+    /// </summary>
+    public static long LoadNamed(QuadStore store, INode graph, string path, string? baseIri = null)
+    {
+        var added = store.Load(sink => Parse(path, baseIri ?? FileUrl(path), new RenamingSink(sink, graph)));
+        store.CreateGraph(graph);
+        return added;
+    }
 
     /// <summary>Parses a file of any syntax kg reads, chosen by its extension.</summary>
     public static void Parse(string path, string baseIri, IRdfSink sink)
