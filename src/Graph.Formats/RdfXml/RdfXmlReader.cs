@@ -339,7 +339,9 @@ public sealed class RdfXmlReader
 
     private string ResolveIri(XElementItem e, Scope scope, string reference)
     {
-        if (Iri.IsAbsolute(reference)) return Iri.Resolve(reference, reference);
+        // Only a relative reference is resolved (RDF/XML §5.3, as in Turtle and N-Triples): an absolute IRI is the
+        // term as written, so <http://x/a/.> keeps its dot segment and reads back as it was written.
+        if (Iri.IsAbsolute(reference)) return reference;
         if (scope.Base is null)
             throw Error(e, $"The relative IRI \"{reference}\" cannot be resolved: the document has no base IRI.");
         return Iri.Resolve(scope.Base, reference);
