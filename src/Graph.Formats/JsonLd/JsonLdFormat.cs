@@ -21,7 +21,8 @@ internal static class JsonLdFormat
         if (options.SourceName is { } source && source != "-" && File.Exists(source))
             documentUrl = new Uri(Path.GetFullPath(source)).AbsoluteUri;
         // kg's literals hold RDF 1.2 base directions, and its writer emits @direction: read it back as written.
-        var jsonLdOptions = new JsonLdOptions { Base = options.BaseIri, RdfDirection = JsonLdOptions.DirLangString };
+        var jsonLdOptions = new JsonLdOptions { Base = options.BaseIri, RdfDirection = JsonLdOptions.DirLangString,
+            MaxLiteralLength = options.MaxLiteralLength, MaxIriLength = options.MaxIriLength };
         JsonLdReader.Parse(text, sink, options.SourceName, documentUrl ?? options.BaseIri, jsonLdOptions, options.PreserveBlankNodeLabels);
     }
 

@@ -44,6 +44,12 @@ public sealed class JsonLdOptions
     /// <summary>Deepest JSON nesting accepted, both by the JSON reader and by the algorithms.</summary>
     public int MaxDepth { get; set; } = 512;
 
+    /// <summary>Longest literal produced by toRdf (UTF-16 code units); see <see cref="RdfReadOptions.MaxLiteralLength"/>.</summary>
+    public int MaxLiteralLength { get; set; } = RdfReadOptions.DefaultMaxLiteralLength;
+
+    /// <summary>Longest IRI produced by toRdf, after expansion; see <see cref="RdfReadOptions.MaxIriLength"/>.</summary>
+    public int MaxIriLength { get; set; } = RdfReadOptions.DefaultMaxIriLength;
+
     /// <summary>Most remote contexts loaded while processing one context (guards against runaway chains).</summary>
     public int MaxRemoteContexts { get; set; } = 64;
 
