@@ -97,8 +97,9 @@ public sealed class FoundByDifferentialTests
     /// <summary>
     /// An aggregate over a group where its argument is unbound in some rows: SPARQL 1.1 leaves this open (ListEval
     /// yields an error element and only Count is told to drop errors), Jena 4.5 gives unbound, kg skips the unbound
-    /// rows as the editors' reading has it (public-rdf-dawg-comments, 2013-10: MIN over {BIND('2' AS ?x)} UNION {}
-    /// is 2). The differential generator no longer aggregates such variables; this pins kg's choice.
+    /// rows, as a 2013 comment on the Recommendation reads it (public-rdf-dawg-comments, 2013-10: MIN over
+    /// {BIND('2' AS ?x)} UNION {} is 2). The differential generator no longer aggregates such variables; this pins
+    /// kg's choice.
     /// </summary>
     [TestMethod]
     [DataRow(true)]
