@@ -13,7 +13,20 @@ public delegate void RdfReadFunc(Stream input, RdfReadOptions options, IRdfSink 
 /// Keep blank node labels as written (for converting one document, e.g. `kg parse`). By default each document's
 /// labels get a prefix of their own, so documents loaded together never share a blank node.
 /// </param>
-public sealed record RdfReadOptions(string? SourceName = null, string? BaseIri = null, bool PreserveBlankNodeLabels = false);
+public sealed record RdfReadOptions(string? SourceName = null, string? BaseIri = null, bool PreserveBlankNodeLabels = false)
+{
+    /// <summary>Default for <see cref="MaxLiteralLength"/>: 16 Mi UTF-16 code units (32 MiB of memory).</summary>
+    public const int DefaultMaxLiteralLength = 16 * 1024 * 1024;
+
+    /// <summary>Default for <see cref="MaxIriLength"/>: 1 Mi UTF-16 code units (room for data: IRIs).</summary>
+    public const int DefaultMaxIriLength = 1024 * 1024;
+
+    /// <summary>Longest literal lexical form accepted (UTF-16 code units, after unescaping); longer is a parse error.</summary>
+    public int MaxLiteralLength { get; init; } = DefaultMaxLiteralLength;
+
+    /// <summary>Longest IRI accepted (UTF-16 code units, after unescaping, prefix expansion and resolution).</summary>
+    public int MaxIriLength { get; init; } = DefaultMaxIriLength;
+}
 
 /// <summary>Writes quads in one syntax. Writers that cannot hold named graphs reject them.</summary>
 public delegate void RdfWriteFunc(IEnumerable<Quad> quads, IReadOnlyDictionary<string, string> prefixes, TextWriter output);

@@ -18,11 +18,60 @@ internal abstract class TermLexer : TextInput
 
     protected readonly TermFactory Terms;
 
-    protected TermLexer(Stream stream, RdfReadOptions options) : base(stream, options.SourceName) => Terms = new TermFactory(options.PreserveBlankNodeLabels);
+    protected readonly int MaxLiteral;
+    protected readonly int MaxIri;
 
-    protected TermLexer(TextReader reader, RdfReadOptions options) : base(reader, options.SourceName) => Terms = new TermFactory(options.PreserveBlankNodeLabels);
+    protected TermLexer(Stream stream, RdfReadOptions options) : base(stream, options.SourceName)
+    {
+        Terms = new TermFactory(options.PreserveBlankNodeLabels);
+        (MaxLiteral, MaxIri) = Limits(options);
+        ScratchCap = Math.Max(MaxLiteral, MaxIri);
+    }
+
+    protected TermLexer(TextReader reader, RdfReadOptions options) : base(reader, options.SourceName)
+    {
+        Terms = new TermFactory(options.PreserveBlankNodeLabels);
+        (MaxLiteral, MaxIri) = Limits(options);
+        ScratchCap = Math.Max(MaxLiteral, MaxIri);
+    }
+
+    private static (int, int) Limits(RdfReadOptions options)
+    {
+        if (options.MaxLiteralLength < 1 || options.MaxIriLength < 1)
+            throw new ArgumentException("MaxLiteralLength and MaxIriLength must be positive", nameof(options));
+        return (options.MaxLiteralLength, options.MaxIriLength);
+    }
 
     protected long TokenStart;
+
+    private bool _scratchHoldsIri;
+
+    protected override RdfParseException ScratchTooLong() => _scratchHoldsIri ? IriTooLong() : LiteralTooLong();
+
+    protected RdfParseException IriTooLong() =>
+        ErrorAtAbs(TokenStart, $"IRI longer than the limit of {MaxIri} characters (RdfReadOptions.MaxIriLength)");
+
+    protected RdfParseException LiteralTooLong() =>
+        ErrorAtAbs(TokenStart, $"literal longer than the limit of {MaxLiteral} characters (RdfReadOptions.MaxLiteralLength)");
+
+    /// <summary>Checks an IRI's final length (after prefix expansion or resolution), at its token's start.</summary>
+    protected void CheckIriLength(int length)
+    {
+        if (length > MaxIri) throw IriTooLong();
+    }
+
+    /// <summary>Makes the scratch buffer refuse to grow past the limit for the token about to be read.</summary>
+    protected void ScratchForIri()
+    {
+        _scratchHoldsIri = true;
+        ScratchCap = MaxIri;
+    }
+
+    protected void ScratchForLiteral()
+    {
+        _scratchHoldsIri = false;
+        ScratchCap = MaxLiteral;
+    }
 
     /// <summary>Reads an IRIREF at Pos (which is '&lt;') and returns its unescaped text in a span valid until the next read.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -34,10 +83,12 @@ internal abstract class TermLexer : TextInput
         var idx = span.IndexOfAny(s_iriStops);
         if (idx >= 0 && span[idx] == '>')
         {
+            if (idx > MaxIri) throw IriTooLong();
             Pos += idx + 1;
             return span[..idx];
         }
         ScratchLen = 0;
+        ScratchForIri();
         while (true)
         {
             span = Buf.AsSpan(Pos, Len - Pos);
@@ -54,6 +105,7 @@ internal abstract class TermLexer : TextInput
             var c = Buf[Pos];
             if (c == '>')
             {
+                if (ScratchLen > MaxIri) throw IriTooLong();
                 Pos++;
                 return ScratchSpan;
             }
@@ -79,6 +131,7 @@ internal abstract class TermLexer : TextInput
         if (PeekAt(1) != ':') throw Error("expected ':' after '_' in a blank node label");
         Pos += 2;
         ScratchLen = 0;
+        ScratchForIri();
         var c = Peek();
         if (c < 0 || !(CharClasses.IsPnCharsU(c) || (c >= '0' && c <= '9')))
         {
@@ -140,10 +193,12 @@ internal abstract class TermLexer : TextInput
         var idx = span.IndexOfAny(stops);
         if (idx >= 0 && span[idx] == q)
         {
+            if (idx > MaxLiteral) throw LiteralTooLong();
             Pos += idx + 1;
             return span[..idx];
         }
         ScratchLen = 0;
+        ScratchForLiteral();
         while (true)
         {
             span = Buf.AsSpan(Pos, Len - Pos);
@@ -158,7 +213,12 @@ internal abstract class TermLexer : TextInput
             ScratchAdd(span[..idx]);
             Pos += idx;
             var c = Buf[Pos];
-            if (c == q) { Pos++; return ScratchSpan; }
+            if (c == q)
+            {
+                if (ScratchLen > MaxLiteral) throw LiteralTooLong();
+                Pos++;
+                return ScratchSpan;
+            }
             if (c == '\\') { ReadEscapeIntoScratch(); continue; }
             throw Error($"unterminated string: a line break before the closing {q}");
         }
@@ -167,6 +227,7 @@ internal abstract class TermLexer : TextInput
     private ReadOnlySpan<char> ReadLongStringText(char q)
     {
         ScratchLen = 0;
+        ScratchForLiteral();
         while (true)
         {
             var c = Peek();
@@ -175,6 +236,7 @@ internal abstract class TermLexer : TextInput
             {
                 if (PeekAt(1) == q && PeekAt(2) == q)
                 {
+                    if (ScratchLen > MaxLiteral) throw LiteralTooLong();
                     Pos += 3;
                     return ScratchSpan;
                 }
@@ -215,6 +277,7 @@ internal abstract class TermLexer : TextInput
         Pos++;
         direction = null;
         ScratchLen = 0;
+        ScratchForLiteral();
         var c = Peek();
         if (!char.IsAsciiLetter((char)Math.Max(c, 0))) throw Error($"a language tag must start with a letter, found {Describe(c)}");
         while (c >= 0 && char.IsAsciiLetter((char)c)) { ScratchAdd((char)c); Pos++; c = Peek(); }

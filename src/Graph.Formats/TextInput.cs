@@ -203,15 +203,29 @@ internal abstract class TextInput
     protected char[] Scratch = new char[256];
     protected int ScratchLen;
 
+    /// <summary>
+    /// The longest token the scratch buffer may grow to, checked only when it grows (so a token far over a length
+    /// limit fails before it fills memory); <see cref="ScratchTooLong"/> makes the error.
+    /// </summary>
+    protected int ScratchCap = int.MaxValue;
+
+    protected virtual RdfParseException ScratchTooLong() => Error($"a token longer than {ScratchCap} characters");
+
     protected void ScratchAdd(char c)
     {
-        if (ScratchLen == Scratch.Length) Array.Resize(ref Scratch, Scratch.Length * 2);
+        if (ScratchLen == Scratch.Length) Grow(1);
         Scratch[ScratchLen++] = c;
+    }
+
+    private void Grow(int more)
+    {
+        if ((long)ScratchLen + more > ScratchCap) throw ScratchTooLong();
+        Array.Resize(ref Scratch, (int)Math.Min(Array.MaxLength, Math.Max(Scratch.Length * 2L, (long)ScratchLen + more)));
     }
 
     protected void ScratchAdd(ReadOnlySpan<char> s)
     {
-        if (ScratchLen + s.Length > Scratch.Length) Array.Resize(ref Scratch, Math.Max(Scratch.Length * 2, ScratchLen + s.Length));
+        if (ScratchLen + s.Length > Scratch.Length) Grow(s.Length);
         s.CopyTo(Scratch.AsSpan(ScratchLen));
         ScratchLen += s.Length;
     }

@@ -27,6 +27,7 @@ internal sealed partial class TurtleParser
         TokenStart = AbsPos;
         var start = TokenStart;
         ScratchLen = 0;
+        ScratchForIri();
         word = null;
         if (Peek() != ':')
         {
@@ -62,6 +63,7 @@ internal sealed partial class TurtleParser
         ScratchLen = 0;
         ScratchAdd(ns);
         ReadLocalName();
+        CheckIriLength(ScratchLen);
         return Terms.Iri(ScratchSpan);
     }
 
@@ -138,6 +140,7 @@ internal sealed partial class TurtleParser
         var start = AbsPos;
         Pos++;
         ScratchLen = 0;
+        ScratchForIri();
         while (Peek() is var c && char.IsAsciiLetter((char)Math.Max(c, 0))) { ScratchAdd((char)c); Pos++; }
         var word = ScratchSpan.ToString();
         switch (word)
@@ -189,6 +192,7 @@ internal sealed partial class TurtleParser
         SkipWs();
         var c = Peek();
         ScratchLen = 0;
+        ScratchForIri();
         var start = AbsPos;
         if (c != ':')
         {

@@ -546,7 +546,9 @@ internal sealed partial class TurtleParser : TermLexer
 
     private LiteralNode ReadNumber()
     {
+        TokenStart = AbsPos;
         ScratchLen = 0;
+        ScratchForLiteral();
         var c = Peek();
         if (c == '+' || c == '-') { ScratchAdd((char)c); Pos++; }
         var intDigits = ReadDigits();
@@ -601,7 +603,9 @@ internal sealed partial class TurtleParser : TermLexer
     {
         if (Iri.IsAbsolute(text)) return Terms.Iri(text);
         if (_base is null) throw ErrorAtAbs(TokenStart, $"relative IRI <{text}> with no base IRI to resolve it against (give one with @base or --base)");
-        return Terms.Iri(Iri.Resolve(_base, text.ToString()));
+        var resolved = Iri.Resolve(_base, text.ToString());
+        CheckIriLength(resolved.Length);
+        return Terms.Iri(resolved);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -20,7 +20,9 @@ internal static class JsonLdFormat
         string? documentUrl = null;
         if (options.SourceName is { } source && source != "-" && File.Exists(source))
             documentUrl = new Uri(Path.GetFullPath(source)).AbsoluteUri;
-        var jsonLdOptions = new JsonLdOptions { Base = options.BaseIri };
+        // kg's literals hold RDF 1.2 base directions, and its writer emits @direction: read it back as written.
+        var jsonLdOptions = new JsonLdOptions { Base = options.BaseIri, RdfDirection = JsonLdOptions.DirLangString,
+            MaxLiteralLength = options.MaxLiteralLength, MaxIriLength = options.MaxIriLength };
         JsonLdReader.Parse(text, sink, options.SourceName, documentUrl ?? options.BaseIri, jsonLdOptions, options.PreserveBlankNodeLabels);
     }
 

@@ -22,6 +22,7 @@ public static class JsonLdReader
             var doc = JsonLdJson.Parse(json, sourceName, options.MaxDepth);
             ReportPrefixes(doc, sink);
             var target = preserveBlankNodeLabels ? sink : new RelabellingSink(sink, "j" + Interlocked.Increment(ref s_documents).ToString(CultureInfo.InvariantCulture) + ".");
+            target = new LengthLimitSink(target, doc, sourceName, options.MaxLiteralLength, options.MaxIriLength);
             JsonLdProcessor.ToRdf(doc, target, options, documentUrl);
         }
         catch (JsonLdException ex) when (ex.SourceName is null && sourceName is not null)

@@ -430,6 +430,9 @@ internal sealed partial class Processor
         foreach (var (term, def) in active.Terms)
         {
             if (def.Iri is null || def.Iri == iri || !iri.StartsWith(def.Iri, StringComparison.Ordinal) || !def.Prefix) continue;
+            // IRI expansion (API §5.2, step 6.2) takes a suffix starting with "//" as an absolute IRI (and prefix "_"
+            // as a blank node), so such a candidate would not read back as this IRI.
+            if (term == "_" || iri.AsSpan(def.Iri.Length).StartsWith("//", StringComparison.Ordinal)) continue;
             var candidate = term + ":" + iri[def.Iri.Length..];
             var better = compactIri is null || candidate.Length < compactIri.Length
                 || (candidate.Length == compactIri.Length && string.CompareOrdinal(candidate, compactIri) < 0);

@@ -122,6 +122,8 @@ internal sealed partial class Processor
         {
             var dir = (string)dirToken!;
             var lang = (language ?? "").ToLowerInvariant();
+            if (_options.RdfDirection == JsonLdOptions.DirLangString)
+                return language is null ? LiteralNode.Typed(lexical, datatype) : LiteralNode.LangString(lexical, language, dir);
             if (_options.RdfDirection == "i18n-datatype")
                 return LiteralNode.Typed(lexical, I18nNs + lang + "_" + dir);
             if (_options.RdfDirection == "compound-literal")

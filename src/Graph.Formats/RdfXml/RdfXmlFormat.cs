@@ -21,6 +21,8 @@ internal static class RdfXmlFormat
             BaseIri = options.BaseIri,
             SourceName = options.SourceName,
             PreserveBlankNodeLabels = options.PreserveBlankNodeLabels,
+            MaxLiteralLength = options.MaxLiteralLength,
+            MaxIriLength = options.MaxIriLength,
         });
     }
 

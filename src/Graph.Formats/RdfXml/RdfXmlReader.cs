@@ -20,6 +20,12 @@ public sealed class RdfXmlReaderOptions
 
     /// <summary>Deepest element nesting accepted; deeper documents get a clear error instead of exhausting the stack.</summary>
     public int MaxDepth { get; init; } = 1000;
+
+    /// <summary>Longest literal accepted (UTF-16 code units); see <see cref="RdfReadOptions.MaxLiteralLength"/>.</summary>
+    public int MaxLiteralLength { get; init; } = RdfReadOptions.DefaultMaxLiteralLength;
+
+    /// <summary>Longest IRI accepted, after resolution; see <see cref="RdfReadOptions.MaxIriLength"/>.</summary>
+    public int MaxIriLength { get; init; } = RdfReadOptions.DefaultMaxIriLength;
 }
 
 /// <summary>
@@ -169,11 +175,11 @@ public sealed class RdfXmlReader
         else subject = NewBlank();
 
         if (!(e.Namespace == XmlNames.RdfNs && e.LocalName == "Description"))
-            Emit(subject, s_type, new IriNode(ElementIri(e)));
+            Emit(e, subject, s_type, new IriNode(ElementIri(e)));
         if (typeAttr is not null)
-            Emit(subject, s_type, new IriNode(ResolveIri(e, scope, typeAttr.Value)));
+            Emit(e, subject, s_type, new IriNode(ResolveIri(e, scope, typeAttr.Value)));
         foreach (var (a, iri) in props)
-            Emit(subject, new IriNode(iri), PlainLiteral(a.Value, scope));
+            Emit(e, subject, new IriNode(iri), PlainLiteral(a.Value, scope));
 
         var li = 1;
         foreach (var child in e.Children)
@@ -230,7 +236,7 @@ public sealed class RdfXmlReader
                 {
                     var node = NewBlank();
                     obj = node;
-                    Emit(subject, predicate, obj);
+                    Emit(e, subject, predicate, obj);
                     Reify(e, scope, id, subject, predicate, obj);
                     var innerLi = 1;
                     foreach (var child in e.Children)
@@ -257,8 +263,8 @@ public sealed class RdfXmlReader
                         var cells = items.Select(_ => (INode)NewBlank()).ToList();
                         for (var i = 0; i < items.Count; i++)
                         {
-                            Emit(cells[i], Vocab.Rdf.FirstNode, items[i]);
-                            Emit(cells[i], Vocab.Rdf.RestNode, i + 1 < cells.Count ? cells[i + 1] : Vocab.Rdf.NilNode);
+                            Emit(e, cells[i], Vocab.Rdf.FirstNode, items[i]);
+                            Emit(e, cells[i], Vocab.Rdf.RestNode, i + 1 < cells.Count ? cells[i + 1] : Vocab.Rdf.NilNode);
                         }
                         obj = cells[0];
                     }
@@ -302,11 +308,11 @@ public sealed class RdfXmlReader
                 : NewBlank();
             foreach (var (a, iri) in props)
             {
-                if (iri == Vocab.Rdf.Type) Emit(obj, s_type, new IriNode(ResolveIri(e, scope, a.Value)));
-                else Emit(obj, new IriNode(iri), PlainLiteral(a.Value, scope));
+                if (iri == Vocab.Rdf.Type) Emit(e, obj, s_type, new IriNode(ResolveIri(e, scope, a.Value)));
+                else Emit(e, obj, new IriNode(iri), PlainLiteral(a.Value, scope));
             }
         }
-        Emit(subject, predicate, obj);
+        Emit(e, subject, predicate, obj);
         Reify(e, scope, id, subject, predicate, obj);
     }
 
@@ -314,13 +320,32 @@ public sealed class RdfXmlReader
     {
         if (id is null) return;
         var r = new IriNode(IdIri(e, scope, id));
-        Emit(r, s_type, s_statement);
-        Emit(r, s_subject, s);
-        Emit(r, s_predicate, p);
-        Emit(r, s_object, o);
+        Emit(e, r, s_type, s_statement);
+        Emit(e, r, s_subject, s);
+        Emit(e, r, s_predicate, p);
+        Emit(e, r, s_object, o);
     }
 
-    private void Emit(INode s, IriNode p, INode o) => _sink.Quad(new Quad(s, p, o));
+    private void Emit(XElementItem at, INode s, IriNode p, INode o)
+    {
+        CheckLength(at, s);
+        CheckLength(at, p);
+        CheckLength(at, o);
+        _sink.Quad(new Quad(s, p, o));
+    }
+
+    /// <summary>The literal and IRI length limits, checked once per term of each triple (a length read, no scan).</summary>
+    private void CheckLength(XElementItem at, INode n)
+    {
+        if (n is IriNode i && i.Value.Length > _options.MaxIriLength)
+            throw Error(at, $"IRI longer than the limit of {_options.MaxIriLength} characters (RdfReadOptions.MaxIriLength)");
+        if (n is LiteralNode l)
+        {
+            if (l.Value.Length > _options.MaxLiteralLength)
+                throw Error(at, $"literal longer than the limit of {_options.MaxLiteralLength} characters (RdfReadOptions.MaxLiteralLength)");
+            CheckLength(at, l.Datatype);
+        }
+    }
 
     private static LiteralNode PlainLiteral(string value, Scope scope) =>
         scope.Lang is null ? new LiteralNode(value) : LiteralNode.LangString(value, scope.Lang);
@@ -339,7 +364,9 @@ public sealed class RdfXmlReader
 
     private string ResolveIri(XElementItem e, Scope scope, string reference)
     {
-        if (Iri.IsAbsolute(reference)) return Iri.Resolve(reference, reference);
+        // Only a relative reference is resolved (RDF/XML §5.3, as in Turtle and N-Triples): an absolute IRI is the
+        // term as written, so <http://x/a/.> keeps its dot segment and reads back as it was written.
+        if (Iri.IsAbsolute(reference)) return reference;
         if (scope.Base is null)
             throw Error(e, $"The relative IRI \"{reference}\" cannot be resolved: the document has no base IRI.");
         return Iri.Resolve(scope.Base, reference);

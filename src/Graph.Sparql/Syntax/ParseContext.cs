@@ -20,6 +20,12 @@ public sealed class ParseContext
     /// </summary>
     public const int MaxChainLinks = 2000;
 
+    /// <summary>Longest string literal in a request (UTF-16 code units after unescaping), as the RDF readers' default.</summary>
+    public const int MaxLiteralLength = 16 * 1024 * 1024;
+
+    /// <summary>Longest IRI in a request, after prefix expansion and resolution, as the RDF readers' default.</summary>
+    public const int MaxIriLength = 1024 * 1024;
+
     private readonly Dictionary<string, int> _labelScope = new(StringComparer.Ordinal);
     private int _depth;
     private int _links;
@@ -120,15 +126,18 @@ public sealed class ParseContext
             if (text.Length == 0) throw Error(t, "relative IRI <> with no base IRI");
             throw Error(t, $"relative IRI <{text}> with no base IRI");
         }
-        return new IriNode(Iri.Resolve(BaseIri, text));
+        return Checked(t, Iri.Resolve(BaseIri, text));
     }
 
     public IriNode ExpandPrefixed(Token t)
     {
         if (!Prefixes.TryGetNamespace(t.Prefix!, out var ns))
             throw Error(t, $"undefined prefix '{t.Prefix}:'");
-        return new IriNode(ns + t.Local);
+        return Checked(t, ns + t.Local);
     }
+
+    private IriNode Checked(Token t, string iri) =>
+        iri.Length > MaxIriLength ? throw Tokens.IriTooLong(t.Line, t.Column) : new IriNode(iri);
 
     /// <summary>An IRI from an IRIREF or prefixed name token, or null when the next token is neither.</summary>
     public IriNode? TryIri()

@@ -49,6 +49,9 @@ public sealed class SparqlTokenizer
 
     public RdfParseException Error(Token at, string message) => new(message, _source, at.Line, at.Column);
 
+    internal RdfParseException IriTooLong(long line, long col) =>
+        new($"IRI longer than the limit of {ParseContext.MaxIriLength} characters", _source, line, col);
+
     private RdfParseException ErrorHere(string message) => new(message, _source, _line, _pos - _lineStart + 1);
 
     private Token Next()
@@ -63,7 +66,11 @@ public sealed class SparqlTokenizer
         switch (c)
         {
             case '<':
-                if (TryIri(out var iri)) return Make(TokenKind.Iri, iri);
+                if (TryIri(out var iri))
+                {
+                    if (iri.Length > ParseContext.MaxIriLength) throw IriTooLong(line, col);
+                    return Make(TokenKind.Iri, iri);
+                }
                 _pos++;
                 if (Peek('=')) { _pos++; return Make(TokenKind.Punct, "<="); }
                 return Make(TokenKind.Punct, "<");
@@ -106,7 +113,12 @@ public sealed class SparqlTokenizer
                 throw ErrorHere("'$' must start a variable name");
             case '"':
             case '\'':
-                return Make(TokenKind.String, StringLiteral(c));
+            {
+                var text = StringLiteral(c);
+                if (text.Length > ParseContext.MaxLiteralLength)
+                    throw new RdfParseException($"literal longer than the limit of {ParseContext.MaxLiteralLength} characters", _source, line, col);
+                return Make(TokenKind.String, text);
+            }
             case '@':
             {
                 _pos++;

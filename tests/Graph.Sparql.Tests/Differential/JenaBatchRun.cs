@@ -10,7 +10,10 @@ namespace Graph.Sparql.Tests.Differential;
 internal static class JenaBatchRun
 {
     /// <summary>Results by query name: the path of Jena's .srj, or Jena's error text (IsError).</summary>
-    public static Dictionary<string, (bool IsError, string Value)> Run(string dataFile, IReadOnlyList<string> queryFiles, string outDir, TimeSpan timeout)
+    /// <param name="unoptimised">
+    /// Run ARQ with its optimiser off: plain bottom-up evaluation of the algebra, the spec's reference semantics.
+    /// </param>
+    public static Dictionary<string, (bool IsError, string Value)> Run(string dataFile, IReadOnlyList<string> queryFiles, string outDir, TimeSpan timeout, bool unoptimised = false)
     {
         var tool = SharedPaths.InShared("tools", "jena");
         var program = Path.Combine(SharedPaths.RepoRoot, "tests", "Graph.Sparql.Tests", "Differential", "JenaBatch.java");
@@ -20,6 +23,7 @@ internal static class JenaBatchRun
         foreach (var chunk in queryFiles.Chunk(2000))
         {
             var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (unoptimised) psi.Environment["KG_JENA_UNOPTIMISED"] = "1";
             foreach (var a in new[] { tool, program, dataFile, outDir }.Concat(chunk)) psi.ArgumentList.Add(a);
             using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start bash to run " + tool);
             var stdout = p.StandardOutput.ReadToEndAsync();

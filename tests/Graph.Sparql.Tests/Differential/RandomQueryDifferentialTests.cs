@@ -59,7 +59,7 @@ public sealed class RandomQueryDifferentialTests
 
             var jenaSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            var problems = new List<string>();
+            var problems = new List<(GeneratedQuery Query, string Problem)>();
             int nonEmpty = 0, ordered = 0, undecided = 0;
             var times = new List<(double, string)>();
             foreach (var q in queries)
@@ -68,16 +68,37 @@ public sealed class RandomQueryDifferentialTests
                 var problem = Compare(q, snapshot, jena[q.Name], ref nonEmpty, ref undecided);
                 times.Add((clock.Elapsed.TotalSeconds - t0, q.Name));
                 if (q.Ordered) ordered++;
-                if (problem is not null) problems.Add($"{q.Name}: {problem}\n{q.Text}");
+                if (problem is not null) problems.Add((q, problem));
             }
-            var summary = $"{count} random queries (seed {PropertyRuns.Seed}): {count - problems.Count - undecided} agree, {problems.Count} disagree, {undecided} too slow for both engines; " +
+            // Jena 4.5's optimiser substitutes outer rows into sub-patterns where SPARQL's bottom-up evaluation does
+            // not (docs/reliability.md): a disagreement is settled for kg when ARQ with its optimiser off, the plain
+            // algebra evaluation, gives kg's answer. Those are counted and listed, never hidden.
+            var jenaDeviations = new List<string>();
+            if (problems.Count > 0)
+            {
+                var second = Directory.CreateDirectory(Path.Combine(dir, "unoptimised")).FullName;
+                var plainJena = JenaBatchRun.Run(data, problems.Select(p => Path.Combine(dir, p.Query.Name + ".rq")).ToList(), second,
+                    TimeSpan.FromSeconds(60 + problems.Count * 25), unoptimised: true);
+                foreach (var (q, _) in problems.ToList())
+                {
+                    int ignoredNonEmpty = 0, ignoredUndecided = 0;
+                    if (Compare(q, snapshot, plainJena[q.Name], ref ignoredNonEmpty, ref ignoredUndecided) is null && !plainJena[q.Name].IsError)
+                    {
+                        problems.RemoveAll(p => p.Query == q);
+                        jenaDeviations.Add(q.Name);
+                    }
+                }
+            }
+            var summary = $"{count} random queries (seed {PropertyRuns.Seed}): {count - problems.Count - undecided - jenaDeviations.Count} agree, {problems.Count} disagree, " +
+                          $"{jenaDeviations.Count} agree only with Jena's optimiser off{(jenaDeviations.Count > 0 ? " (" + string.Join(", ", jenaDeviations) + ")" : "")}, " +
+                          $"{undecided} too slow for Jena (or both) to compare; " +
                           $"{nonEmpty} with a non-empty answer, {ordered} compared in order; " +
                           $"Jena {jenaSeconds:F0} s, kg (both modes) {clock.Elapsed.TotalSeconds:F0} s";
             TestContext.WriteLine(summary);
             TestContext.WriteLine("slowest in kg: " + string.Join(", ", times.OrderByDescending(t => t.Item1).Take(5).Select(t => $"{t.Item2} {t.Item1:F1} s")));
             Console.WriteLine(summary);
-            Assert.IsEmpty(problems, $"{summary}. Queries and data kept in {dir}.\n\n" + string.Join("\n\n", problems.Take(8)));
-            Assert.IsLessThanOrEqualTo(count / 50, undecided, $"{summary}: too many queries time out in both engines to tell");
+            Assert.IsEmpty(problems, $"{summary}. Queries and data kept in {dir}.\n\n" + string.Join("\n\n", problems.Take(8).Select(p => $"{p.Query.Name}: {p.Problem}\n{p.Query.Text}")));
+            Assert.IsLessThanOrEqualTo(count / 50, undecided, $"{summary}: too many queries time out to tell");
             Assert.IsGreaterThan(count / 3, nonEmpty, $"{summary}: too few queries have answers for the comparison to mean much");
             keep = Environment.GetEnvironmentVariable("KG_DIFFERENTIAL_KEEP") == "1";
             if (keep) TestContext.WriteLine("queries, data and Jena's answers kept in " + dir);
@@ -109,6 +130,14 @@ public sealed class RandomQueryDifferentialTests
         catch (Exception e) when (e is RdfParseException or InvalidOperationException or NotSupportedException)
         {
             return jena.IsError ? null : $"kg failed ({e.GetType().Name}: {e.Message}) where Jena answered";
+        }
+        if (jena.IsError && jena.Value.Contains("QueryCancelled", StringComparison.Ordinal))
+        {
+            // Jena gave up at its time limit where kg answered (both kg modes agree): nothing to compare.
+            var diffModes = ResultSetComparer.Difference(plain, optimised, ordered: q.Ordered);
+            if (diffModes is not null) return "optimised (actual) vs unoptimised (expected): " + diffModes;
+            undecided++;
+            return null;
         }
         if (jena.IsError) return $"Jena failed ({jena.Value}) where kg answered {optimised.Rows.Count} rows";
         var diff = ResultSetComparer.Difference(plain, optimised, ordered: q.Ordered);
