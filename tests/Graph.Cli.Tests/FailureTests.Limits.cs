@@ -77,6 +77,25 @@ public sealed class FailureTestsLimits : CliTestBase
         Assert.AreEqual("", output, "no partial result");
     }
 
+    [TestMethod]
+    public void ALiteralOverTheLengthLimitIsRejectedWithItsPositionAndNoOutputFile()
+    {
+        var nt = "<http://example.org/s> <http://example.org/p> \"ok\" .\n<http://example.org/s> <http://example.org/p> \"" + new string('x', (16 << 20) + 1) + "\" .\n";
+        var outFile = Path.Combine(Dir, "big.ttl");
+        var (code, _, err) = RunKg("", false, "parse", WriteFile("big.nt", nt), "--to", "turtle", "--out", outFile);
+        AssertClearFailure(code, err, "literal longer than the limit");
+        StringAssert.Contains(err, "big.nt:2:", "the line of the literal");
+        Assert.IsFalse(File.Exists(outFile), "no half-written output");
+    }
+
+    [TestMethod]
+    public void AnIriOverTheLengthLimitIsRejected()
+    {
+        var ttl = "<http://example.org/" + new string('a', 1 << 20) + "> <http://example.org/p> 1 .\n";
+        var (code, _, err) = RunKg("", false, "parse", WriteFile("long-iri.ttl", ttl), "--to", "ntriples");
+        AssertClearFailure(code, err, "iri longer than the limit");
+    }
+
     private static void AssertClearFailure(int code, string err, string mentions)
     {
         Assert.AreEqual(1, code, "exit 1 for a limit: " + err);
