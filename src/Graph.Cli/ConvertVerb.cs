@@ -134,7 +134,7 @@ public sealed class ConvertVerb : IVerb
                 var f = extractor.Extract(articles[from + j]);
                 var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var a1 = GC.GetAllocatedBytesForCurrentThread();
-                all.AddRange(emitter.Emit(f));
+                emitter.Emit(f, all);
                 var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var a2 = GC.GetAllocatedBytesForCurrentThread();
                 result.Facts += f.Facts.Select(x => (x.Subject, x.Predicate, x.Object)).Distinct().Count();
