@@ -23,6 +23,10 @@ public sealed class ConvertTurtle
 
     // IRIs of the group: id → text, rank (order of the text) and spelling (UTF-8 in _arena).
     private readonly Dictionary<string, int> _iriIds = new(StringComparer.Ordinal);
+    // The emitter gives one node per IRI in an article: most lookups are answered by the node's identity.
+    private const int RefCacheSize = 1 << 11;
+    private readonly IriNode?[] _refCache = new IriNode?[RefCacheSize];
+    private readonly int[] _refIds = new int[RefCacheSize];
     private string[] _iris = new string[1024];
     private int[] _rank = new int[1024];
     private int[] _formAt = new int[1024];
@@ -68,11 +72,11 @@ public sealed class ConvertTurtle
         {
             if (q.Graph is not null || q.Subject is not IriNode s || q.Predicate is not IriNode p) return false;
             int o;
-            if (q.Object is IriNode oi) o = Iri(oi.Value);
+            if (q.Object is IriNode oi) o = Iri(oi);
             else if (q.Object is LiteralNode l) o = ~Literal(l);
             else return false;
             if (_count == _statements.Length) Array.Resize(ref _statements, _count * 2);
-            _statements[_count++] = new Statement(Iri(s.Value), Iri(p.Value), o);
+            _statements[_count++] = new Statement(Iri(s), Iri(p), o);
         }
         RankIris();
         _statements.AsSpan(0, _count).Sort(new Order(this));
@@ -122,6 +126,18 @@ public sealed class ConvertTurtle
         _arenaLen = 0;
         _count = 0;
         _typeId = _nilId = -1;
+        Array.Clear(_refCache);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Iri(IriNode n)
+    {
+        var slot = RuntimeHelpers.GetHashCode(n) & (RefCacheSize - 1);
+        if (ReferenceEquals(_refCache[slot], n)) return _refIds[slot];
+        var id = Iri(n.Value);
+        _refCache[slot] = n;
+        _refIds[slot] = id;
+        return id;
     }
 
     private int Iri(string value)
@@ -242,18 +258,43 @@ public sealed class ConvertTurtle
     private void Spell(int id)
     {
         var iri = _iris[id];
-        if (!_spellingCache.TryGetValue(iri, out var bytes))
+        var at = _arenaLen;
+        if (_spellingCache.TryGetValue(iri, out var bytes))
         {
-            var form = Abbreviate(iri) ?? NTriplesText.Iri(iri);
-            bytes = Encoding.UTF8.GetBytes(form);
-            // Only IRIs that may recur are kept: vocabulary and entities, not an article's spans and evidence.
-            if (_spellingCache.Count < SpellingCacheLimit && !iri.Contains("/article/", StringComparison.Ordinal)) _spellingCache[iri] = bytes;
+            Ensure(bytes.Length);
+            bytes.CopyTo(_arena.AsSpan(_arenaLen));
+            _arenaLen += bytes.Length;
         }
-        Ensure(bytes.Length);
-        _formAt[id] = _arenaLen;
-        _formLen[id] = bytes.Length;
-        bytes.CopyTo(_arena.AsSpan(_arenaLen));
-        _arenaLen += bytes.Length;
+        else
+        {
+            if (Abbreviate(iri) is var (prefix, local))
+            {
+                Text(prefix);
+                Ascii(":");
+                Text(local);
+            }
+            else FullIri(iri);
+            // Only IRIs that may recur are kept: vocabulary and entities, not an article's spans and evidence.
+            if (_spellingCache.Count < SpellingCacheLimit && !iri.Contains("/article/", StringComparison.Ordinal))
+                _spellingCache[iri] = _arena.AsSpan(at, _arenaLen - at).ToArray();
+        }
+        _formAt[id] = at;
+        _formLen[id] = _arenaLen - at;
+    }
+
+    private void FullIri(string iri)
+    {
+        Ascii("<");
+        var span = iri.AsSpan();
+        while (true)
+        {
+            var idx = NTriplesText.IndexOfIriSpecial(span);
+            if (idx < 0) { Text(span); break; }
+            Text(span[..idx]);
+            Ascii(NTriplesText.IriEscape(span[idx]));
+            span = span[(idx + 1)..];
+        }
+        Ascii(">");
     }
 
     private void Ensure(int n)
@@ -319,7 +360,8 @@ public sealed class ConvertTurtle
         return false;
     }
 
-    private string? Abbreviate(string iri)
+    /// <summary>The prefix and local name an IRI is written with, or null when it is written in full.</summary>
+    private (string Prefix, string Local)? Abbreviate(string iri)
     {
         if (_prefixByNs.Count == 0) return null;
         for (var cut = iri.Length; cut > 0; cut--)
@@ -329,16 +371,16 @@ public sealed class ConvertTurtle
             if (_prefixBySpan.TryGetValue(iri.AsSpan(0, cut), out var prefix))
             {
                 var local = iri.AsSpan(cut);
-                if (IsSafeLocalName(local)) return prefix + ":" + local.ToString();
+                if (IsSafeLocalName(local)) return (prefix, iri[cut..]);
             }
             if (c == '/' || c == '#') break;
         }
-        string? best = null;
+        (string, string)? best = null;
         var bestLen = -1;
         foreach (var (ns, p) in _prefixByNs)
             if (ns.Length > bestLen && iri.StartsWith(ns, StringComparison.Ordinal) && IsSafeLocalName(iri.AsSpan(ns.Length)))
             {
-                best = p + ":" + iri[ns.Length..];
+                best = (p, iri[ns.Length..]);
                 bestLen = ns.Length;
             }
         return best;

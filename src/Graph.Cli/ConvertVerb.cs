@@ -119,6 +119,7 @@ public sealed class ConvertVerb : IVerb
         var groupCount = (articles.Count + GroupSize - 1) / GroupSize;
         var fast = new ConvertTurtle?[workers];
         var texts = new StringBuilder?[workers];
+        var lists = new List<Quad>?[workers];
         var freeBuffers = new System.Collections.Concurrent.ConcurrentBag<ByteBuffer>();
 
         ConvertedGroup ConvertGroup(int g, int worker)
@@ -126,7 +127,14 @@ public sealed class ConvertVerb : IVerb
             var from = g * GroupSize;
             var count = Math.Min(GroupSize, articles.Count - from);
             var result = new ConvertedGroup();
-            var all = new List<Quad>(count * 512);
+            // A group's statements are dropped once serialised, so each worker reuses one list (JSON-LD keeps them all).
+            List<Quad> all;
+            if (jsonLd is not null) all = new List<Quad>(count * 512);
+            else
+            {
+                all = lists[worker] ??= new List<Quad>(GroupSize * 1024);
+                all.Clear();
+            }
             for (var j = 0; j < count; j++)
             {
                 var a0 = GC.GetAllocatedBytesForCurrentThread();

@@ -32,17 +32,15 @@ public sealed class NormalizedText
 
     public static NormalizedText Of(string original)
     {
-        var sb = new StringBuilder(original.Length);
-        var starts = new List<int>(original.Length);
-        var ends = new List<int>(original.Length);
+        // The key is at most as long as the original except where NFKC expands a presentation form: the buffers grow then.
+        var b = new Builder(original.Length);
         for (var i = 0; i < original.Length; i++)
         {
             var c = original[i];
             if (char.IsHighSurrogate(c) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]))
             {
-                sb.Append(c).Append(original[i + 1]);
-                starts.Add(i); ends.Add(i + 2);
-                starts.Add(i); ends.Add(i + 2);
+                b.Add(c, i, i + 2);
+                b.Add(original[i + 1], i, i + 2);
                 i++;
                 continue;
             }
@@ -50,21 +48,41 @@ public sealed class NormalizedText
             {
                 // Presentation forms and the lam-alef ligatures: NFKC gives the letters they stand for.
                 foreach (var d in c.ToString().Normalize(NormalizationForm.FormKC))
-                    Emit(sb, starts, ends, d, i);
+                    Emit(ref b, d, i);
                 continue;
             }
-            Emit(sb, starts, ends, c, i);
+            Emit(ref b, c, i);
         }
-        return new NormalizedText(original, sb.ToString(), [.. starts], [.. ends]);
+        return new NormalizedText(original, new string(b.Chars, 0, b.Length), b.Starts, b.Ends);
     }
 
-    private static void Emit(StringBuilder sb, List<int> starts, List<int> ends, char c, int at)
+    private struct Builder(int capacity)
+    {
+        public char[] Chars = new char[capacity];
+        public int[] Starts = new int[capacity], Ends = new int[capacity];
+        public int Length;
+
+        public void Add(char c, int start, int end)
+        {
+            if (Length == Chars.Length)
+            {
+                var n = Math.Max(16, Length * 2);
+                Array.Resize(ref Chars, n);
+                Array.Resize(ref Starts, n);
+                Array.Resize(ref Ends, n);
+            }
+            Chars[Length] = c;
+            Starts[Length] = start;
+            Ends[Length] = end;
+            Length++;
+        }
+    }
+
+    private static void Emit(ref Builder b, char c, int at)
     {
         var f = Fold(c);
         if (f == '\0') return;
-        sb.Append(f);
-        starts.Add(at);
-        ends.Add(at + 1);
+        b.Add(f, at, at + 1);
     }
 
     /// <summary>The folded character, or NUL when the character is dropped from the key.</summary>
