@@ -91,8 +91,40 @@ public static class ArabicLexicon
     public static bool Is(Token t, HashSet<string> set)
     {
         if (t.IsNumber) return false;
+        // Recognisers ask the same few sets about every token: the answer is cached per word text, as for cues.
+        var slot = SetSlot(set);
+        if (slot < 0) return IsUncached(t, set);
+        var bit = 1UL << slot;
+        var cue = t.Cue;
+        if ((cue.SetKnown & bit) != 0) return (cue.SetHit & bit) != 0;
+        var hit = IsUncached(t, set);
+        if (hit) cue.SetHit |= bit;
+        cue.SetKnown |= bit;
+        return hit;
+    }
+
+    private static bool IsUncached(Token t, HashSet<string> set)
+    {
         foreach (var (f, _) in t.Forms) if (set.Contains(f)) return true;
         return false;
+    }
+
+    private static readonly object s_slotLock = new();
+    private static HashSet<string>[] s_slots = [];
+
+    /// <summary>The bit numbering a set (sets are compared by identity; a set must not change once asked about).</summary>
+    private static int SetSlot(HashSet<string> set)
+    {
+        var slots = s_slots;
+        for (var i = 0; i < slots.Length; i++) if (ReferenceEquals(slots[i], set)) return i;
+        lock (s_slotLock)
+        {
+            slots = s_slots;
+            for (var i = 0; i < slots.Length; i++) if (ReferenceEquals(slots[i], set)) return i;
+            if (slots.Length >= 64) return -1;
+            s_slots = [.. slots, set];
+            return slots.Length;
+        }
     }
 
     /// <summary>True when some form of the token starts with one of the stems and adds at most <paramref name="slack"/> letters (suffixes).</summary>

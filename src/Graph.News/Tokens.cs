@@ -46,6 +46,8 @@ public sealed class Token
 internal sealed class CueBits
 {
     public ulong Known, Hit;
+    /// <summary>The same for membership of a form in a word set (<see cref="ArabicLexicon.Is"/>).</summary>
+    public ulong SetKnown, SetHit;
     public string Text = "";
     public (string Form, int Prefix)[] Forms = [];
 
