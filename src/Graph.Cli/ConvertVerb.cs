@@ -360,70 +360,101 @@ public sealed class ConvertVerb : IVerb
 
     private static void ReadJsonLines(string path, DateOnly? published, List<Article> articles, List<string> warnings)
     {
+        // Lines are read in blocks and each block's JSON is parsed on all cores; results are kept in line order.
+        const int Block = 4096;
+        var fileDate = new Lazy<DateOnly>(() => DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path)));
         using var reader = new StreamReader(path, new UTF8Encoding(false, true));
+        var lines = new List<string>(Block);
+        var results = new (Article? Article, List<string>? Warnings)[Block];
         var lineNo = 0;
-        while (true)
+        var end = false;
+        while (!end)
         {
-            string? line;
-            try { line = reader.ReadLine(); }
-            catch (DecoderFallbackException) { warnings.Add($"{path}:{lineNo + 1}: invalid UTF-8; the rest of the file is skipped"); return; }
-            if (line is null) return;
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            string? text = null, rawId = null, p = null, url = null;
-            try
+            lines.Clear();
+            string? stop = null;
+            while (lines.Count < Block)
             {
-                // The four fields are read straight off the token stream: no JObject per article.
-                using var jr = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None };
-                if (!jr.Read() || jr.TokenType != JsonToken.StartObject) throw new JsonReaderException("expected a JSON object");
-                while (jr.Read() && jr.TokenType == JsonToken.PropertyName)
+                string? line;
+                try { line = reader.ReadLine(); }
+                catch (DecoderFallbackException) { stop = $"{path}:{lineNo + lines.Count + 1}: invalid UTF-8; the rest of the file is skipped"; end = true; break; }
+                if (line is null) { end = true; break; }
+                lines.Add(line);
+            }
+            var first = lineNo;
+            void Parse(int k) => results[k] = ParseJsonLine(path, first + k + 1, lines[k], published, fileDate);
+            if (lines.Count < 64) for (var k = 0; k < lines.Count; k++) Parse(k);
+            else Parallel.For(0, lines.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Parse);
+            for (var k = 0; k < lines.Count; k++)
+            {
+                var (article, lineWarnings) = results[k];
+                results[k] = default;
+                if (lineWarnings is not null) warnings.AddRange(lineWarnings);
+                if (article is not null) articles.Add(article);
+            }
+            lineNo += lines.Count;
+            if (stop is not null) warnings.Add(stop);
+        }
+    }
+
+    /// <summary>One JSON Lines record: the article, and warnings in the order they arise (a skipped line has no article).</summary>
+    private static (Article?, List<string>?) ParseJsonLine(string path, int lineNo, string line, DateOnly? published, Lazy<DateOnly> fileDate)
+    {
+        List<string>? warnings = null;
+        void Warn(string w) => (warnings ??= []).Add(w);
+        if (string.IsNullOrWhiteSpace(line)) return (null, null);
+        string? text = null, rawId = null, p = null, url = null;
+        try
+        {
+            // The four fields are read straight off the token stream: no JObject per article.
+            using var jr = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None };
+            if (!jr.Read() || jr.TokenType != JsonToken.StartObject) throw new JsonReaderException("expected a JSON object");
+            while (jr.Read() && jr.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)jr.Value!;
+                if (name is "text" or "id" or "published" or "url")
                 {
-                    var name = (string)jr.Value!;
-                    if (name is "text" or "id" or "published" or "url")
+                    if (!jr.Read()) throw new JsonReaderException($"no value for \"{name}\"");
+                    string? value = jr.TokenType switch
                     {
-                        if (!jr.Read()) throw new JsonReaderException($"no value for \"{name}\"");
-                        string? value = jr.TokenType switch
-                        {
-                            JsonToken.String or JsonToken.Integer or JsonToken.Float or JsonToken.Boolean => Convert.ToString(jr.Value, CultureInfo.InvariantCulture),
-                            JsonToken.Null => null,
-                            _ => throw new JsonReaderException($"\"{name}\" must be a string"),
-                        };
-                        switch (name)
-                        {
-                            case "text": text = value; break;
-                            case "id": rawId = value; break;
-                            case "published": p = value; break;
-                            default: url = value; break;
-                        }
-                    }
-                    else
+                        JsonToken.String or JsonToken.Integer or JsonToken.Float or JsonToken.Boolean => Convert.ToString(jr.Value, CultureInfo.InvariantCulture),
+                        JsonToken.Null => null,
+                        _ => throw new JsonReaderException($"\"{name}\" must be a string"),
+                    };
+                    switch (name)
                     {
-                        jr.Read();
-                        jr.Skip();
+                        case "text": text = value; break;
+                        case "id": rawId = value; break;
+                        case "published": p = value; break;
+                        default: url = value; break;
                     }
                 }
-                if (jr.TokenType != JsonToken.EndObject) throw new JsonReaderException("unterminated object");
+                else
+                {
+                    jr.Read();
+                    jr.Skip();
+                }
             }
-            catch (JsonException e)
-            {
-                warnings.Add($"{path}:{lineNo}: malformed JSON ({e.Message.Split('\n')[0].TrimEnd('.')}); line skipped");
-                continue;
-            }
-            if (string.IsNullOrWhiteSpace(text)) { warnings.Add($"{path}:{lineNo}: no \"text\"; line skipped"); continue; }
-            if (Encoding.UTF8.GetByteCount(text) > MaxArticleBytes) { warnings.Add($"{path}:{lineNo}: article too large; skipped"); continue; }
-            var id = rawId ?? Path.GetFileNameWithoutExtension(path) + "-" + lineNo.ToString(CultureInfo.InvariantCulture);
-            DateOnly date;
-            var fallback = false;
-            if (p is not null && DateOnly.TryParseExact(p.Length >= 10 ? p[..10] : p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
-            else if (published is { } given) date = given;
-            else
-            {
-                date = DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
-                fallback = true;
-                warnings.Add($"{path}:{lineNo}: no valid \"published\"; using {date:yyyy-MM-dd}");
-            }
-            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) { warnings.Add($"{path}:{lineNo}: \"url\" is not an absolute URL; ignored"); url = null; }
-            articles.Add(new Article { Id = id, Text = text, Published = date, Url = url, PublishedIsFallback = fallback });
+            if (jr.TokenType != JsonToken.EndObject) throw new JsonReaderException("unterminated object");
         }
+        catch (JsonException e)
+        {
+            Warn($"{path}:{lineNo}: malformed JSON ({e.Message.Split('\n')[0].TrimEnd('.')}); line skipped");
+            return (null, warnings);
+        }
+        if (string.IsNullOrWhiteSpace(text)) { Warn($"{path}:{lineNo}: no \"text\"; line skipped"); return (null, warnings); }
+        if (Encoding.UTF8.GetByteCount(text) > MaxArticleBytes) { Warn($"{path}:{lineNo}: article too large; skipped"); return (null, warnings); }
+        var id = rawId ?? Path.GetFileNameWithoutExtension(path) + "-" + lineNo.ToString(CultureInfo.InvariantCulture);
+        DateOnly date;
+        var fallback = false;
+        if (p is not null && DateOnly.TryParseExact(p.Length >= 10 ? p[..10] : p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
+        else if (published is { } given) date = given;
+        else
+        {
+            date = fileDate.Value;
+            fallback = true;
+            Warn($"{path}:{lineNo}: no valid \"published\"; using {date:yyyy-MM-dd}");
+        }
+        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) { Warn($"{path}:{lineNo}: \"url\" is not an absolute URL; ignored"); url = null; }
+        return (new Article { Id = id, Text = text, Published = date, Url = url, PublishedIsFallback = fallback }, warnings);
     }
 }
