@@ -59,7 +59,11 @@ public sealed class ConvertTurtle
         _prefixBySpan = _prefixByNs.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (p, ns) in prefixes.Where(p => IsValidPrefix(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             if (!_prefixByNs.TryGetValue(ns, out var existing) || string.CompareOrdinal(p, existing) < 0) _prefixByNs[ns] = p;
+        _byLength = [.. _prefixByNs.OrderByDescending(kv => kv.Key.Length).Select(kv => (kv.Key, kv.Value))];
     }
+
+    // The namespaces, longest first: the first one that prefixes an IRI with a safe local name is the longest.
+    private readonly (string Ns, string Prefix)[] _byLength;
 
     /// <summary>
     /// Appends the statements (no prefix block: the general writer's output from its blank line on) to
@@ -375,15 +379,15 @@ public sealed class ConvertTurtle
             }
             if (c == '/' || c == '#') break;
         }
-        (string, string)? best = null;
-        var bestLen = -1;
-        foreach (var (ns, p) in _prefixByNs)
-            if (ns.Length > bestLen && iri.StartsWith(ns, StringComparison.Ordinal) && IsSafeLocalName(iri.AsSpan(ns.Length)))
-            {
-                best = (p, iri[ns.Length..]);
-                bestLen = ns.Length;
-            }
-        return best;
+        // Namespaces that do not end at '/', '#' or ':' still match by longest prefix. A safe local name holds no
+        // '/' or '#', so only namespaces reaching past the IRI's last '/' or '#' can give one.
+        var lastSeparator = iri.AsSpan().LastIndexOfAny('/', '#');
+        foreach (var (ns, p) in _byLength)
+        {
+            if (ns.Length <= lastSeparator) break;
+            if (iri.StartsWith(ns, StringComparison.Ordinal) && IsSafeLocalName(iri.AsSpan(ns.Length))) return (p, iri[ns.Length..]);
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ the Turtle grammar's character rules

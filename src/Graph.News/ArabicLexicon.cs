@@ -109,21 +109,36 @@ public static class ArabicLexicon
         return false;
     }
 
+    // Slots are found by the set's identity hash in a small open-addressed table (a scan would cost more than the test).
+    private const int SlotTableSize = 256;
     private static readonly object s_slotLock = new();
-    private static HashSet<string>[] s_slots = [];
+    private static readonly HashSet<string>?[] s_slotSets = new HashSet<string>?[SlotTableSize];
+    private static readonly int[] s_slotBits = new int[SlotTableSize];
+    private static int s_slotCount;
 
     /// <summary>The bit numbering a set (sets are compared by identity; a set must not change once asked about).</summary>
     private static int SetSlot(HashSet<string> set)
     {
-        var slots = s_slots;
-        for (var i = 0; i < slots.Length; i++) if (ReferenceEquals(slots[i], set)) return i;
+        var h = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(set) & (SlotTableSize - 1);
+        for (var i = h; ; i = (i + 1) & (SlotTableSize - 1))
+        {
+            var s = Volatile.Read(ref s_slotSets[i]);
+            if (ReferenceEquals(s, set)) return s_slotBits[i];
+            if (s is null) break;
+        }
         lock (s_slotLock)
         {
-            slots = s_slots;
-            for (var i = 0; i < slots.Length; i++) if (ReferenceEquals(slots[i], set)) return i;
-            if (slots.Length >= 64) return -1;
-            s_slots = [.. slots, set];
-            return slots.Length;
+            for (var i = h; ; i = (i + 1) & (SlotTableSize - 1))
+            {
+                var s = s_slotSets[i];
+                if (ReferenceEquals(s, set)) return s_slotBits[i];
+                if (s is not null) continue;
+                if (s_slotCount >= 64) return -1;
+                // The bit is published before the set, so a reader that sees the set sees its bit.
+                s_slotBits[i] = s_slotCount++;
+                Volatile.Write(ref s_slotSets[i], set);
+                return s_slotBits[i];
+            }
         }
     }
 
