@@ -83,7 +83,7 @@ public sealed class ConvertTurtle
             _statements[_count++] = new Statement(Iri(s), Iri(p), o);
         }
         RankIris();
-        _statements.AsSpan(0, _count).Sort(new Order(this));
+        SortStatements();
 
         output.Byte((byte)'\n');
         var lastS = -1;
@@ -193,6 +193,50 @@ public sealed class ConvertTurtle
         Array.Sort(_sortKeys, _sortIds, 0, _iriCount, StringComparer.Ordinal);
         for (var i = 0; i < _iriCount; i++) _rank[_sortIds[i]] = i;
         Array.Clear(_sortKeys, 0, _iriCount);
+    }
+
+    /// <summary>
+    /// Sorts the statements. Each gets one integer key (subject rank, predicate key, object rank, where literals are
+    /// ranked among themselves once, equal literals alike), so sorting compares numbers; the comparer is the fallback
+    /// for groups too large for the key's fields.
+    /// </summary>
+    private void SortStatements()
+    {
+        const int SBits = 20, PBits = 21, OBits = 22;
+        if (_iriCount + 1 >= 1 << SBits || _iriCount + _litCount >= 1 << OBits)
+        {
+            _statements.AsSpan(0, _count).Sort(new Order(this));
+            return;
+        }
+        if (_litOrder.Length < _litCount)
+        {
+            _litOrder = new int[_litAt.Length];
+            _litRank = new int[_litAt.Length];
+        }
+        for (var i = 0; i < _litCount; i++) _litOrder[i] = i;
+        _litOrder.AsSpan(0, _litCount).Sort(new LiteralOrder(this));
+        var rank = -1;
+        for (var i = 0; i < _litCount; i++)
+        {
+            if (i == 0 || CompareObjects(~_litOrder[i - 1], ~_litOrder[i]) != 0) rank++;
+            _litRank[_litOrder[i]] = rank;
+        }
+        if (_keys.Length < _count) _keys = new long[_statements.Length];
+        for (var k = 0; k < _count; k++)
+        {
+            var st = _statements[k];
+            long o = st.O >= 0 ? _rank[st.O] : _iriCount + _litRank[~st.O];
+            _keys[k] = ((long)_rank[st.S] << (PBits + OBits)) | ((long)(st.P == _typeId ? 0 : _rank[st.P] + 1) << OBits) | o;
+        }
+        _keys.AsSpan(0, _count).Sort(_statements.AsSpan(0, _count));
+    }
+
+    private int[] _litOrder = [], _litRank = [];
+    private long[] _keys = [];
+
+    private readonly struct LiteralOrder(ConvertTurtle w) : IComparer<int>
+    {
+        public int Compare(int x, int y) => w.CompareObjects(~x, ~y);
     }
 
     private readonly struct Order(ConvertTurtle w) : IComparer<Statement>
