@@ -13,16 +13,16 @@ namespace Graph.News;
 /// </remarks>
 public sealed class NormalizedText
 {
+    // Where each key character came from: its original character, or both halves of a surrogate pair (the end
+    // follows from the start, so it is not stored).
     private readonly int[] _origStart;
-    private readonly int[] _origEnd;
     private int[]? _codePoints;
 
-    private NormalizedText(string original, string text, int[] origStart, int[] origEnd)
+    private NormalizedText(string original, string text, int[] origStart)
     {
         Original = original;
         Text = text;
         _origStart = origStart;
-        _origEnd = origEnd;
     }
 
     public string Original { get; }
@@ -39,8 +39,8 @@ public sealed class NormalizedText
             var c = original[i];
             if (char.IsHighSurrogate(c) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]))
             {
-                b.Add(c, i, i + 2);
-                b.Add(original[i + 1], i, i + 2);
+                b.Add(c, i);
+                b.Add(original[i + 1], i);
                 i++;
                 continue;
             }
@@ -53,27 +53,33 @@ public sealed class NormalizedText
             }
             Emit(ref b, c, i);
         }
-        return new NormalizedText(original, new string(b.Chars, 0, b.Length), b.Starts, b.Ends);
+        var key = new string(b.Chars, 0, b.Length);
+        System.Buffers.ArrayPool<char>.Shared.Return(b.Chars);
+        return new NormalizedText(original, key, b.Starts);
     }
 
     private struct Builder(int capacity)
     {
-        public char[] Chars = new char[capacity];
-        public int[] Starts = new int[capacity], Ends = new int[capacity];
+        public char[] Chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(16, capacity));
+        public int[] Starts = new int[capacity];
         public int Length;
 
-        public void Add(char c, int start, int end)
+        public void Add(char c, int start)
         {
-            if (Length == Chars.Length)
+            if (Length == Starts.Length)
             {
                 var n = Math.Max(16, Length * 2);
-                Array.Resize(ref Chars, n);
                 Array.Resize(ref Starts, n);
-                Array.Resize(ref Ends, n);
+            }
+            if (Length == Chars.Length)
+            {
+                var bigger = System.Buffers.ArrayPool<char>.Shared.Rent(Chars.Length * 2);
+                Chars.AsSpan(0, Length).CopyTo(bigger);
+                System.Buffers.ArrayPool<char>.Shared.Return(Chars);
+                Chars = bigger;
             }
             Chars[Length] = c;
             Starts[Length] = start;
-            Ends[Length] = end;
             Length++;
         }
     }
@@ -82,7 +88,7 @@ public sealed class NormalizedText
     {
         var f = Fold(c);
         if (f == '\0') return;
-        b.Add(f, at, at + 1);
+        b.Add(f, at);
     }
 
     /// <summary>The folded character, or NUL when the character is dropped from the key.</summary>
@@ -131,7 +137,8 @@ public sealed class NormalizedText
     public (int Start, int End) OriginalRange(int from, int to)
     {
         var start = _origStart[from];
-        var end = _origEnd[to - 1];
+        var last = _origStart[to - 1];
+        var end = last + (char.IsHighSurrogate(Original[last]) && last + 1 < Original.Length && char.IsLowSurrogate(Original[last + 1]) ? 2 : 1);
         // Marks written after the last letter belong to it (e.g. the tanween of «نهائياً»).
         while (end < Original.Length && IsTrailingMark(Original[end])) end++;
         return (start, end);

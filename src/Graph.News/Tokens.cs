@@ -87,7 +87,8 @@ public static class Tokenizer
 {
     public static (List<Token> Tokens, List<Sentence> Sentences) Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        // About one token per six characters of Arabic news: sized once instead of grown.
+        var tokens = new List<Token>(text.Length / 5 + 16);
         var sentences = new List<Sentence>();
         var sentence = 0;
         var sentenceFirst = 0;
