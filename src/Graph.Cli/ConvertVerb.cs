@@ -110,14 +110,31 @@ public sealed class ConvertVerb : IVerb
         var trig = ext == ".trig";
         var nquads = ext == ".nq";
 
-        // Articles are independent: a batch is cut into groups of consecutive articles, each group is converted
-        // and serialised on some core, and the groups are written in input order. The grouping is fixed, so the
-        // output is byte-identical from run to run and whatever the number of cores.
-        const int GroupSize = 4, GroupsPerBatch = 64;
-        (ArticleFacts[] Facts, List<Quad>? Quads, StringBuilder? Text) ConvertGroup(int from, int count)
+        // Articles are independent: they are cut into groups of consecutive articles, each group is converted and
+        // serialised (as UTF-8) on some core, and the groups are written in input order as they come. Each group is
+        // one Turtle document whose statements are sorted, so the grouping is fixed: the output is byte-identical
+        // from run to run and whatever the number of cores. The prefixes are written once, before the first group.
+        const int GroupSize = 4, Window = 64, ProgressEvery = 256;
+        var workers = Environment.ProcessorCount;
+        var groupCount = (articles.Count + GroupSize - 1) / GroupSize;
+        var fast = new ConvertTurtle?[workers];
+        var texts = new StringBuilder?[workers];
+        var lists = new List<Quad>?[workers];
+        var freeBuffers = new System.Collections.Concurrent.ConcurrentBag<ByteBuffer>();
+
+        ConvertedGroup ConvertGroup(int g, int worker)
         {
-            var facts = new ArticleFacts[count];
-            var all = new List<Quad>();
+            var from = g * GroupSize;
+            var count = Math.Min(GroupSize, articles.Count - from);
+            var result = new ConvertedGroup();
+            // A group's statements are dropped once serialised, so each worker reuses one list (JSON-LD keeps them all).
+            List<Quad> all;
+            if (jsonLd is not null) all = new List<Quad>(count * 512);
+            else
+            {
+                all = lists[worker] ??= new List<Quad>(GroupSize * 1024);
+                all.Clear();
+            }
             for (var j = 0; j < count; j++)
             {
                 var a0 = GC.GetAllocatedBytesForCurrentThread();
@@ -125,91 +142,109 @@ public sealed class ConvertVerb : IVerb
                 var f = extractor.Extract(articles[from + j]);
                 var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var a1 = GC.GetAllocatedBytesForCurrentThread();
-                all.AddRange(emitter.Emit(f));
+                emitter.Emit(f, all);
                 var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var a2 = GC.GetAllocatedBytesForCurrentThread();
-                facts[j] = f;
+                result.Facts += f.Facts.Select(x => (x.Subject, x.Predicate, x.Object)).Distinct().Count();
+                result.Rounds += f.RoundCount;
+                foreach (var warning in f.Warnings) result.Warnings.Add(f.Article.Id + ": " + warning);
                 Interlocked.Add(ref extractBytes, a1 - a0);
                 Interlocked.Add(ref emitBytes, a2 - a1);
                 Interlocked.Add(ref extractTicks, t1 - t0);
                 Interlocked.Add(ref emitTicks, t2 - t1);
             }
-            if (jsonLd is not null) return (facts, all, null);
+            if (jsonLd is not null)
+            {
+                result.Quads = all;
+                return result;
+            }
             var f0 = GC.GetAllocatedBytesForCurrentThread();
             var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
-            // A StringBuilder grows in small chunks: a group's text never becomes one large-object-heap string.
-            var text = new StringBuilder();
-            using (var sw1 = new StringWriter(text, CultureInfo.InvariantCulture) { NewLine = "\n" })
+            if (!freeBuffers.TryTake(out var bytes)) bytes = new ByteBuffer(1 << 18);
+            bytes.Clear();
+            if (turtle)
             {
-                // One Turtle/TriG document: the prefixes once (the first group), then each group's statements by subject.
-                if (turtle) Graph.Formats.TurtleWriter.Write(all, Ns.Prefixes, sw1, trig: trig);
-                else Graph.Formats.NQuadsWriter.Write(all, sw1, quads: nquads);
+                // The converter's statements have one simple shape that a lean writer handles; anything else (a
+                // gazetteer edited to say something unusual) goes through the general writer, with the same bytes.
+                if (!(fast[worker] ??= new ConvertTurtle(Ns.Prefixes)).TryWrite(all, bytes))
+                {
+                    var ms = new MemoryStream();
+                    Graph.Formats.TurtleWriter.Write(all, Ns.Prefixes, ms, trig: trig);
+                    var doc = ms.GetBuffer().AsSpan(0, (int)ms.Length);
+                    bytes.Bytes(doc[PrefixEnd(doc)..]);
+                }
             }
-            if (turtle && from > 0) text.Remove(0, PrefixEnd(text));
+            else
+            {
+                var text = texts[worker] ??= new StringBuilder();
+                text.Clear();
+                using (var sw1 = new StringWriter(text, CultureInfo.InvariantCulture) { NewLine = "\n" })
+                    Graph.Formats.NQuadsWriter.Write(all, sw1, quads: nquads);
+                bytes.Utf8(text);
+            }
+            result.Bytes = bytes;
             Interlocked.Add(ref formatTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t3);
             Interlocked.Add(ref formatBytes, GC.GetAllocatedBytesForCurrentThread() - f0);
-            return (facts, null, text);
+            return result;
         }
 
-        void WriteAll(TextWriter w)
+        void WriteAll(Stream? stream, TextWriter? w)
         {
-            const int BatchSize = GroupSize * GroupsPerBatch;
-            var groups = new (ArticleFacts[] Facts, List<Quad>? Quads, StringBuilder? Text)[GroupsPerBatch];
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-            for (var from = 0; from < articles.Count; from += BatchSize)
+            var decoder = new UTF8Encoding(false).GetDecoder();
+            char[] chars = [];
+            void Write(ReadOnlySpan<byte> b)
             {
-                var count = Math.Min(BatchSize, articles.Count - from);
-                var groupCount = (count + GroupSize - 1) / GroupSize;
-                var first = from;
-                void Group(int g) => groups[g] = ConvertGroup(first + g * GroupSize, Math.Min(GroupSize, count - g * GroupSize));
-                if (groupCount == 1 || options.MaxDegreeOfParallelism == 1)
-                    for (var g = 0; g < groupCount; g++) Group(g);
-                else
-                    Parallel.For(0, groupCount, options, Group);
-                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                for (var g = 0; g < groupCount; g++)
+                if (stream is not null)
                 {
-                    var (fs, quads, text) = groups[g];
-                    groups[g] = default;
-                    if (quads is not null) jsonLd!.AddRange(quads);
-                    if (text is not null)
-                        foreach (var chunk in text.GetChunks()) w.Write(chunk.Span);
-                    for (var j = 0; j < fs.Length; j++)
-                    {
-                        var f = fs[j];
-                        facts += f.Facts.Select(x => (x.Subject, x.Predicate, x.Object)).Distinct().Count();
-                        rounds += f.RoundCount;
-                        foreach (var warning in f.Warnings) warnings.Add(f.Article.Id + ": " + warning);
-                    }
+                    stream.Write(b);
+                    return;
                 }
-                writeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
-                if (progress)
+                if (chars.Length < b.Length + 1) chars = new char[b.Length + 1];
+                var n = decoder.GetChars(b, chars, flush: false);
+                w!.Write(chars, 0, n);
+            }
+            if (turtle) Write(PrefixLines(trig));
+            OrderedParallel.Run(groupCount, workers, Window, ConvertGroup, (g, group) =>
+            {
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (group.Quads is not null) jsonLd!.AddRange(group.Quads);
+                if (group.Bytes is { } bytes)
                 {
-                    var doneCount = from + count;
+                    Write(bytes.Written);
+                    freeBuffers.Add(bytes);
+                }
+                facts += group.Facts;
+                rounds += group.Rounds;
+                warnings.AddRange(group.Warnings);
+                writeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
+                var doneCount = Math.Min((g + 1) * GroupSize, articles.Count);
+                if (progress && (doneCount % ProgressEvery == 0 || doneCount == articles.Count))
+                {
                     var done = doneCount * 30 / articles.Count;
                     context.Err.Write($"\r[{new string('#', done)}{new string('.', 30 - done)}] {doneCount}/{articles.Count}");
                 }
-            }
+            });
             if (progress) context.Err.WriteLine();
             if (jsonLd is not null)
             {
                 var contextFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(gazetteerPath)) ?? ".", "context.jsonld");
                 var ctx = File.Exists(contextFile) ? Graph.Formats.JsonLd.JsonLdWriter.LoadContext(contextFile) : null;
-                Graph.Formats.JsonLd.JsonLdWriter.Write(jsonLd, w, Ns.Prefixes, ctx);
+                if (w is not null) Graph.Formats.JsonLd.JsonLdWriter.Write(jsonLd, w, Ns.Prefixes, ctx);
+                else
+                {
+                    using var sw2 = new StreamWriter(stream!, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                    Graph.Formats.JsonLd.JsonLdWriter.Write(jsonLd, sw2, Ns.Prefixes, ctx);
+                }
             }
         }
         if (outPath is null)
         {
-            WriteAll(context.Out);
+            WriteAll(null, context.Out);
             context.Out.Flush();
         }
         else
         {
-            AtomicFile.Write(outPath, stream =>
-            {
-                using var w = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-                WriteAll(w);
-            });
+            AtomicFile.Write(outPath, stream => WriteAll(stream, null));
         }
         foreach (var w in warnings) context.Err.WriteLine("kg convert: warning: " + w);
         context.Err.WriteLine($"kg convert: {articles.Count} article(s), {rounds} round(s), {facts} fact(s), {warnings.Count} warning(s)" + (outPath is null ? "" : " → " + outPath));
@@ -223,20 +258,30 @@ public sealed class ConvertVerb : IVerb
     }
 
     /// <summary>Where a Turtle document's statements start: after the prefix block and the blank line that closes it (the line break is kept).</summary>
-    private static int PrefixEnd(StringBuilder text)
+    private static int PrefixEnd(ReadOnlySpan<byte> doc)
     {
-        var previous = '\0';
-        var i = 0;
-        foreach (var chunk in text.GetChunks())
-        {
-            foreach (var c in chunk.Span)
-            {
-                if (c == '\n' && previous == '\n') return i;
-                previous = c;
-                i++;
-            }
-        }
-        return 0;
+        var at = doc.IndexOf("\n\n"u8);
+        return at < 0 ? 0 : at + 1;
+    }
+
+    /// <summary>The prefix lines the Turtle writer starts every document with (UTF-8), up to the blank line.</summary>
+    private static byte[] PrefixLines(bool trig)
+    {
+        var probe = new Quad(new IriNode("http://example.org/s"), new IriNode("http://example.org/p"), new IriNode("http://example.org/o"));
+        var ms = new MemoryStream();
+        Graph.Formats.TurtleWriter.Write([probe], Ns.Prefixes, ms, trig);
+        var doc = ms.GetBuffer().AsSpan(0, (int)ms.Length);
+        var end = PrefixEnd(doc);
+        return doc[..end].ToArray();
+    }
+
+    /// <summary>What one group of articles gives: counts and warnings in input order, and its serialisation.</summary>
+    private sealed class ConvertedGroup
+    {
+        public long Facts, Rounds;
+        public List<string> Warnings { get; } = [];
+        public List<Quad>? Quads;
+        public ByteBuffer? Bytes;
     }
 
     private static string? FindGazetteer()
@@ -315,70 +360,101 @@ public sealed class ConvertVerb : IVerb
 
     private static void ReadJsonLines(string path, DateOnly? published, List<Article> articles, List<string> warnings)
     {
+        // Lines are read in blocks and each block's JSON is parsed on all cores; results are kept in line order.
+        const int Block = 4096;
+        var fileDate = new Lazy<DateOnly>(() => DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path)));
         using var reader = new StreamReader(path, new UTF8Encoding(false, true));
+        var lines = new List<string>(Block);
+        var results = new (Article? Article, List<string>? Warnings)[Block];
         var lineNo = 0;
-        while (true)
+        var end = false;
+        while (!end)
         {
-            string? line;
-            try { line = reader.ReadLine(); }
-            catch (DecoderFallbackException) { warnings.Add($"{path}:{lineNo + 1}: invalid UTF-8; the rest of the file is skipped"); return; }
-            if (line is null) return;
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            string? text = null, rawId = null, p = null, url = null;
-            try
+            lines.Clear();
+            string? stop = null;
+            while (lines.Count < Block)
             {
-                // The four fields are read straight off the token stream: no JObject per article.
-                using var jr = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None };
-                if (!jr.Read() || jr.TokenType != JsonToken.StartObject) throw new JsonReaderException("expected a JSON object");
-                while (jr.Read() && jr.TokenType == JsonToken.PropertyName)
+                string? line;
+                try { line = reader.ReadLine(); }
+                catch (DecoderFallbackException) { stop = $"{path}:{lineNo + lines.Count + 1}: invalid UTF-8; the rest of the file is skipped"; end = true; break; }
+                if (line is null) { end = true; break; }
+                lines.Add(line);
+            }
+            var first = lineNo;
+            void Parse(int k) => results[k] = ParseJsonLine(path, first + k + 1, lines[k], published, fileDate);
+            if (lines.Count < 64) for (var k = 0; k < lines.Count; k++) Parse(k);
+            else Parallel.For(0, lines.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Parse);
+            for (var k = 0; k < lines.Count; k++)
+            {
+                var (article, lineWarnings) = results[k];
+                results[k] = default;
+                if (lineWarnings is not null) warnings.AddRange(lineWarnings);
+                if (article is not null) articles.Add(article);
+            }
+            lineNo += lines.Count;
+            if (stop is not null) warnings.Add(stop);
+        }
+    }
+
+    /// <summary>One JSON Lines record: the article, and warnings in the order they arise (a skipped line has no article).</summary>
+    private static (Article?, List<string>?) ParseJsonLine(string path, int lineNo, string line, DateOnly? published, Lazy<DateOnly> fileDate)
+    {
+        List<string>? warnings = null;
+        void Warn(string w) => (warnings ??= []).Add(w);
+        if (string.IsNullOrWhiteSpace(line)) return (null, null);
+        string? text = null, rawId = null, p = null, url = null;
+        try
+        {
+            // The four fields are read straight off the token stream: no JObject per article.
+            using var jr = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None };
+            if (!jr.Read() || jr.TokenType != JsonToken.StartObject) throw new JsonReaderException("expected a JSON object");
+            while (jr.Read() && jr.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)jr.Value!;
+                if (name is "text" or "id" or "published" or "url")
                 {
-                    var name = (string)jr.Value!;
-                    if (name is "text" or "id" or "published" or "url")
+                    if (!jr.Read()) throw new JsonReaderException($"no value for \"{name}\"");
+                    string? value = jr.TokenType switch
                     {
-                        if (!jr.Read()) throw new JsonReaderException($"no value for \"{name}\"");
-                        string? value = jr.TokenType switch
-                        {
-                            JsonToken.String or JsonToken.Integer or JsonToken.Float or JsonToken.Boolean => Convert.ToString(jr.Value, CultureInfo.InvariantCulture),
-                            JsonToken.Null => null,
-                            _ => throw new JsonReaderException($"\"{name}\" must be a string"),
-                        };
-                        switch (name)
-                        {
-                            case "text": text = value; break;
-                            case "id": rawId = value; break;
-                            case "published": p = value; break;
-                            default: url = value; break;
-                        }
-                    }
-                    else
+                        JsonToken.String or JsonToken.Integer or JsonToken.Float or JsonToken.Boolean => Convert.ToString(jr.Value, CultureInfo.InvariantCulture),
+                        JsonToken.Null => null,
+                        _ => throw new JsonReaderException($"\"{name}\" must be a string"),
+                    };
+                    switch (name)
                     {
-                        jr.Read();
-                        jr.Skip();
+                        case "text": text = value; break;
+                        case "id": rawId = value; break;
+                        case "published": p = value; break;
+                        default: url = value; break;
                     }
                 }
-                if (jr.TokenType != JsonToken.EndObject) throw new JsonReaderException("unterminated object");
+                else
+                {
+                    jr.Read();
+                    jr.Skip();
+                }
             }
-            catch (JsonException e)
-            {
-                warnings.Add($"{path}:{lineNo}: malformed JSON ({e.Message.Split('\n')[0].TrimEnd('.')}); line skipped");
-                continue;
-            }
-            if (string.IsNullOrWhiteSpace(text)) { warnings.Add($"{path}:{lineNo}: no \"text\"; line skipped"); continue; }
-            if (Encoding.UTF8.GetByteCount(text) > MaxArticleBytes) { warnings.Add($"{path}:{lineNo}: article too large; skipped"); continue; }
-            var id = rawId ?? Path.GetFileNameWithoutExtension(path) + "-" + lineNo.ToString(CultureInfo.InvariantCulture);
-            DateOnly date;
-            var fallback = false;
-            if (p is not null && DateOnly.TryParseExact(p.Length >= 10 ? p[..10] : p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
-            else if (published is { } given) date = given;
-            else
-            {
-                date = DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
-                fallback = true;
-                warnings.Add($"{path}:{lineNo}: no valid \"published\"; using {date:yyyy-MM-dd}");
-            }
-            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) { warnings.Add($"{path}:{lineNo}: \"url\" is not an absolute URL; ignored"); url = null; }
-            articles.Add(new Article { Id = id, Text = text, Published = date, Url = url, PublishedIsFallback = fallback });
+            if (jr.TokenType != JsonToken.EndObject) throw new JsonReaderException("unterminated object");
         }
+        catch (JsonException e)
+        {
+            Warn($"{path}:{lineNo}: malformed JSON ({e.Message.Split('\n')[0].TrimEnd('.')}); line skipped");
+            return (null, warnings);
+        }
+        if (string.IsNullOrWhiteSpace(text)) { Warn($"{path}:{lineNo}: no \"text\"; line skipped"); return (null, warnings); }
+        if (Encoding.UTF8.GetByteCount(text) > MaxArticleBytes) { Warn($"{path}:{lineNo}: article too large; skipped"); return (null, warnings); }
+        var id = rawId ?? Path.GetFileNameWithoutExtension(path) + "-" + lineNo.ToString(CultureInfo.InvariantCulture);
+        DateOnly date;
+        var fallback = false;
+        if (p is not null && DateOnly.TryParseExact(p.Length >= 10 ? p[..10] : p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
+        else if (published is { } given) date = given;
+        else
+        {
+            date = fileDate.Value;
+            fallback = true;
+            Warn($"{path}:{lineNo}: no valid \"published\"; using {date:yyyy-MM-dd}");
+        }
+        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _)) { Warn($"{path}:{lineNo}: \"url\" is not an absolute URL; ignored"); url = null; }
+        return (new Article { Id = id, Text = text, Published = date, Url = url, PublishedIsFallback = fallback }, warnings);
     }
 }

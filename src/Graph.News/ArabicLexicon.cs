@@ -91,8 +91,55 @@ public static class ArabicLexicon
     public static bool Is(Token t, HashSet<string> set)
     {
         if (t.IsNumber) return false;
+        // Recognisers ask the same few sets about every token: the answer is cached per word text, as for cues.
+        var slot = SetSlot(set);
+        if (slot < 0) return IsUncached(t, set);
+        var bit = 1UL << slot;
+        var cue = t.Cue;
+        if ((cue.SetKnown & bit) != 0) return (cue.SetHit & bit) != 0;
+        var hit = IsUncached(t, set);
+        if (hit) cue.SetHit |= bit;
+        cue.SetKnown |= bit;
+        return hit;
+    }
+
+    private static bool IsUncached(Token t, HashSet<string> set)
+    {
         foreach (var (f, _) in t.Forms) if (set.Contains(f)) return true;
         return false;
+    }
+
+    // Slots are found by the set's identity hash in a small open-addressed table (a scan would cost more than the test).
+    private const int SlotTableSize = 256;
+    private static readonly object s_slotLock = new();
+    private static readonly HashSet<string>?[] s_slotSets = new HashSet<string>?[SlotTableSize];
+    private static readonly int[] s_slotBits = new int[SlotTableSize];
+    private static int s_slotCount;
+
+    /// <summary>The bit numbering a set (sets are compared by identity; a set must not change once asked about).</summary>
+    private static int SetSlot(HashSet<string> set)
+    {
+        var h = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(set) & (SlotTableSize - 1);
+        for (var i = h; ; i = (i + 1) & (SlotTableSize - 1))
+        {
+            var s = Volatile.Read(ref s_slotSets[i]);
+            if (ReferenceEquals(s, set)) return s_slotBits[i];
+            if (s is null) break;
+        }
+        lock (s_slotLock)
+        {
+            for (var i = h; ; i = (i + 1) & (SlotTableSize - 1))
+            {
+                var s = s_slotSets[i];
+                if (ReferenceEquals(s, set)) return s_slotBits[i];
+                if (s is not null) continue;
+                if (s_slotCount >= 64) return -1;
+                // The bit is published before the set, so a reader that sees the set sees its bit.
+                s_slotBits[i] = s_slotCount++;
+                Volatile.Write(ref s_slotSets[i], set);
+                return s_slotBits[i];
+            }
+        }
     }
 
     /// <summary>True when some form of the token starts with one of the stems and adds at most <paramref name="slack"/> letters (suffixes).</summary>

@@ -13,16 +13,16 @@ namespace Graph.News;
 /// </remarks>
 public sealed class NormalizedText
 {
+    // Where each key character came from: its original character, or both halves of a surrogate pair (the end
+    // follows from the start, so it is not stored).
     private readonly int[] _origStart;
-    private readonly int[] _origEnd;
     private int[]? _codePoints;
 
-    private NormalizedText(string original, string text, int[] origStart, int[] origEnd)
+    private NormalizedText(string original, string text, int[] origStart)
     {
         Original = original;
         Text = text;
         _origStart = origStart;
-        _origEnd = origEnd;
     }
 
     public string Original { get; }
@@ -32,17 +32,15 @@ public sealed class NormalizedText
 
     public static NormalizedText Of(string original)
     {
-        var sb = new StringBuilder(original.Length);
-        var starts = new List<int>(original.Length);
-        var ends = new List<int>(original.Length);
+        // The key is at most as long as the original except where NFKC expands a presentation form: the buffers grow then.
+        var b = new Builder(original.Length);
         for (var i = 0; i < original.Length; i++)
         {
             var c = original[i];
             if (char.IsHighSurrogate(c) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]))
             {
-                sb.Append(c).Append(original[i + 1]);
-                starts.Add(i); ends.Add(i + 2);
-                starts.Add(i); ends.Add(i + 2);
+                b.Add(c, i);
+                b.Add(original[i + 1], i);
                 i++;
                 continue;
             }
@@ -50,21 +48,47 @@ public sealed class NormalizedText
             {
                 // Presentation forms and the lam-alef ligatures: NFKC gives the letters they stand for.
                 foreach (var d in c.ToString().Normalize(NormalizationForm.FormKC))
-                    Emit(sb, starts, ends, d, i);
+                    Emit(ref b, d, i);
                 continue;
             }
-            Emit(sb, starts, ends, c, i);
+            Emit(ref b, c, i);
         }
-        return new NormalizedText(original, sb.ToString(), [.. starts], [.. ends]);
+        var key = new string(b.Chars, 0, b.Length);
+        System.Buffers.ArrayPool<char>.Shared.Return(b.Chars);
+        return new NormalizedText(original, key, b.Starts);
     }
 
-    private static void Emit(StringBuilder sb, List<int> starts, List<int> ends, char c, int at)
+    private struct Builder(int capacity)
+    {
+        public char[] Chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(16, capacity));
+        public int[] Starts = new int[capacity];
+        public int Length;
+
+        public void Add(char c, int start)
+        {
+            if (Length == Starts.Length)
+            {
+                var n = Math.Max(16, Length * 2);
+                Array.Resize(ref Starts, n);
+            }
+            if (Length == Chars.Length)
+            {
+                var bigger = System.Buffers.ArrayPool<char>.Shared.Rent(Chars.Length * 2);
+                Chars.AsSpan(0, Length).CopyTo(bigger);
+                System.Buffers.ArrayPool<char>.Shared.Return(Chars);
+                Chars = bigger;
+            }
+            Chars[Length] = c;
+            Starts[Length] = start;
+            Length++;
+        }
+    }
+
+    private static void Emit(ref Builder b, char c, int at)
     {
         var f = Fold(c);
         if (f == '\0') return;
-        sb.Append(f);
-        starts.Add(at);
-        ends.Add(at + 1);
+        b.Add(f, at);
     }
 
     /// <summary>The folded character, or NUL when the character is dropped from the key.</summary>
@@ -113,7 +137,8 @@ public sealed class NormalizedText
     public (int Start, int End) OriginalRange(int from, int to)
     {
         var start = _origStart[from];
-        var end = _origEnd[to - 1];
+        var last = _origStart[to - 1];
+        var end = last + (char.IsHighSurrogate(Original[last]) && last + 1 < Original.Length && char.IsLowSurrogate(Original[last + 1]) ? 2 : 1);
         // Marks written after the last letter belong to it (e.g. the tanween of «نهائياً»).
         while (end < Original.Length && IsTrailingMark(Original[end])) end++;
         return (start, end);

@@ -26,21 +26,64 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
         NonNegativeInteger = new(Ns.Xsd + "nonNegativeInteger");
     private static readonly LiteralNode Arabic = new("ar"), True = LiteralNode.Typed("true", Ns.Xsd + "boolean");
 
+    // IRIs the emitter spells as constants, so that one article never holds two nodes for the same IRI.
+    private static readonly Dictionary<string, IriNode> Constants = new[]
+    {
+        Type, NewsArticle, Entity, Identifier, DatePublished, DatePublishedIsGuess, Url, InLanguage, Context, IsString,
+        BeginIndex, EndIndex, SourceUrl, Activity, Used, WasAssociatedWith, Software, Evidence, Subject, Predicate, Object,
+        WasDerivedFrom, WasGeneratedBy, Span, Phrase, AnchorOf, ReferenceContext, SentenceProperty, SentenceClass, Label,
+        SameAs, NonNegativeInteger,
+    }.ToDictionary(n => n.Value, StringComparer.Ordinal);
+
+    // Offsets repeat across articles: their literals are made once (immutable, so shared by all threads).
+    private static readonly LiteralNode?[] Offsets = new LiteralNode?[1 << 14];
+
+    /// <summary>Tables reused from article to article on one thread: emitting allocates little beyond its output.</summary>
+    private sealed class Scratch
+    {
+        public readonly HashSet<Quad> Seen = new(1024, SameQuad.Instance);
+        public readonly Dictionary<string, IriNode> Nodes = new(1024, StringComparer.Ordinal);
+        public readonly HashSet<string> DescribedSpans = new(StringComparer.Ordinal);
+        public readonly HashSet<string> DescribedSentences = new(StringComparer.Ordinal);
+        public readonly SortedSet<string> Entities = new(StringComparer.Ordinal);
+
+        public void Clear()
+        {
+            Seen.Clear();
+            Nodes.Clear();
+            DescribedSpans.Clear();
+            DescribedSentences.Clear();
+            Entities.Clear();
+        }
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
     public List<Quad> Emit(ArticleFacts facts)
     {
-        var a = facts.Article;
         var q = new List<Quad>(512);
-        var seen = new HashSet<Quad>(512);
+        Emit(facts, q);
+        return q;
+    }
+
+    /// <summary>Appends the article's quads to <paramref name="q"/> (duplicates within the article dropped).</summary>
+    public void Emit(ArticleFacts facts, List<Quad> q)
+    {
+        var a = facts.Article;
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Clear();
+        var seen = scratch.Seen;
         void T(IriNode s, IriNode p, INode o)
         {
             var quad = new Quad(s, p, o);
             if (seen.Add(quad)) q.Add(quad);
         }
-        // Predicates of facts repeat within an article: one node per distinct IRI.
-        var nodes = new Dictionary<string, IriNode>(StringComparer.Ordinal);
+        // One node per distinct IRI in an article (constants included): quads compare their IRIs by reference.
+        var nodes = scratch.Nodes;
         IriNode N(string iri)
         {
-            if (!nodes.TryGetValue(iri, out var n)) nodes[iri] = n = new IriNode(iri);
+            if (!nodes.TryGetValue(iri, out var n))
+                nodes[iri] = n = Constants.TryGetValue(iri, out var constant) ? constant : new IriNode(iri);
             return n;
         }
         INode ToNode(Obj o) => o.IsIri ? N(o.Value)
@@ -52,7 +95,7 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
         var text = a.Text;
         var norm = facts.Norm;
         var length = norm.CodePointIndex(text.Length);
-        var context = N(articleIri + "#char=0," + length.ToString(CultureInfo.InvariantCulture));
+        var context = N(string.Create(CultureInfo.InvariantCulture, $"{articleIri}#char=0,{length}"));
         var activity = N(articleIri + "/extraction");
         T(article, Type, NewsArticle);
         T(article, Type, Entity);
@@ -80,9 +123,9 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
             foreach (var sp in f.Evidence) if (!list.Contains(sp)) list.Add(sp);
         }
         // Many facts share spans and every span names its sentence: describe each span and sentence once.
-        var describedSpans = new HashSet<string>(StringComparer.Ordinal);
-        var describedSentences = new HashSet<string>(StringComparer.Ordinal);
-        var entities = new SortedSet<string>(StringComparer.Ordinal);
+        var describedSpans = scratch.DescribedSpans;
+        var describedSentences = scratch.DescribedSentences;
+        var entities = scratch.Entities;
         var n = 0;
         foreach (var (s, p, o) in order)
         {
@@ -93,7 +136,7 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
             if (o.IsIri && o.Value.StartsWith(Ns.Id, StringComparison.Ordinal)) entities.Add(o.Value[Ns.Id.Length..]);
             var list = spans[(s, p, o)];
             if (list.Count == 0) continue;
-            var ev = N(articleIri + "/evidence/" + (++n).ToString(CultureInfo.InvariantCulture));
+            var ev = N(string.Create(CultureInfo.InvariantCulture, $"{articleIri}/evidence/{++n}"));
             T(ev, Type, Evidence);
             T(ev, Subject, subject);
             T(ev, Predicate, predicate);
@@ -104,7 +147,7 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
             {
                 var (os, oe) = norm.OriginalRange(sp.Start, sp.End);
                 int b = norm.CodePointIndex(os), e = norm.CodePointIndex(oe);
-                var spanIri = articleIri + "#char=" + b.ToString(CultureInfo.InvariantCulture) + "," + e.ToString(CultureInfo.InvariantCulture);
+                var spanIri = string.Create(CultureInfo.InvariantCulture, $"{articleIri}#char={b},{e}");
                 var span = N(spanIri);
                 T(ev, Span, span);
                 if (!describedSpans.Add(spanIri)) continue;
@@ -118,7 +161,7 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
                 {
                     var (ss, se) = norm.OriginalRange(sentence.Start, sentence.End);
                     int sb = norm.CodePointIndex(ss), sE = norm.CodePointIndex(se);
-                    var sentenceIri = articleIri + "#char=" + sb.ToString(CultureInfo.InvariantCulture) + "," + sE.ToString(CultureInfo.InvariantCulture);
+                    var sentenceIri = string.Create(CultureInfo.InvariantCulture, $"{articleIri}#char={sb},{sE}");
                     var siri = N(sentenceIri);
                     T(span, SentenceProperty, siri);
                     if (!describedSentences.Add(sentenceIri)) continue;
@@ -140,7 +183,6 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
             if (e.LabelAr is not null) T(iri, Label, LiteralNode.LangString(e.LabelAr, "ar"));
             foreach (var same in e.SameAs) T(iri, SameAs, N(same));
         }
-        return q;
     }
 
     /// <summary>The sentence holding a position of the normalised text (sentences are in text order), or default.</summary>
@@ -158,5 +200,36 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
         return default;
     }
 
-    private static LiteralNode Offset(int n) => LiteralNode.Typed(n.ToString(CultureInfo.InvariantCulture), NonNegativeInteger);
+    private static LiteralNode Offset(int n)
+    {
+        if ((uint)n >= (uint)Offsets.Length) return LiteralNode.Typed(n.ToString(CultureInfo.InvariantCulture), NonNegativeInteger);
+        return Offsets[n] ??= LiteralNode.Typed(n.ToString(CultureInfo.InvariantCulture), NonNegativeInteger);
+    }
+
+    /// <summary>
+    /// Quad equality for one article's quads, where every IRI is a single node: IRIs compare by reference, literals
+    /// by value, and hashing reads at most a literal's first characters instead of whole sentences and texts.
+    /// </summary>
+    private sealed class SameQuad : IEqualityComparer<Quad>
+    {
+        public static readonly SameQuad Instance = new();
+
+        public bool Equals(Quad x, Quad y) =>
+            ReferenceEquals(x.Subject, y.Subject) && ReferenceEquals(x.Predicate, y.Predicate) && ReferenceEquals(x.Graph, y.Graph)
+            && (ReferenceEquals(x.Object, y.Object) || (x.Object is LiteralNode && x.Object.Equals(y.Object)));
+
+        public int GetHashCode(Quad q) => HashCode.Combine(
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(q.Subject),
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(q.Predicate),
+            q.Object is LiteralNode l ? LiteralHash(l.Value) : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(q.Object));
+
+        private static int LiteralHash(string v)
+        {
+            var h = v.Length;
+            var n = Math.Min(v.Length, 24);
+            for (var i = 0; i < n; i++) h = h * 31 + v[i];
+            if (v.Length > n) h = h * 31 + v[^1];
+            return h;
+        }
+    }
 }

@@ -39,20 +39,42 @@ public sealed class Token
     public override string ToString() => Text;
 }
 
-/// <summary>Cached answers of stem tests for one word: a word's forms depend only on its text.</summary>
+/// <summary>
+/// What depends only on a word's text, kept per thread across articles: the text itself (so tokens of a known word
+/// allocate no string), its proclitic forms, and cached answers of stem tests.
+/// </summary>
 internal sealed class CueBits
 {
     public ulong Known, Hit;
+    /// <summary>The same for membership of a form in a word set (<see cref="ArabicLexicon.Is"/>).</summary>
+    public ulong SetKnown, SetHit;
+    public string Text = "";
+    public (string Form, int Prefix)[] Forms = [];
 
     // One cache per thread, so articles converted in parallel never contend; bounded so memory stays flat.
     [ThreadStatic] private static Dictionary<string, CueBits>? t_byText;
+    [ThreadStatic] private static Dictionary<string, CueBits>.AlternateLookup<ReadOnlySpan<char>> t_bySpan;
 
-    public static CueBits For(string text)
+    public static CueBits For(string text) => For(text.AsSpan(), text);
+
+    /// <summary>The entry of a word given as characters; <paramref name="text"/> is its string when the caller has one.</summary>
+    public static CueBits For(ReadOnlySpan<char> word, string? text = null)
     {
-        var cache = t_byText ??= new Dictionary<string, CueBits>(StringComparer.Ordinal);
-        if (cache.TryGetValue(text, out var bits)) return bits;
+        var cache = t_byText;
+        if (cache is null)
+        {
+            t_byText = cache = new Dictionary<string, CueBits>(StringComparer.Ordinal);
+            t_bySpan = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+        if (t_bySpan.TryGetValue(word, out var bits)) return bits;
         if (cache.Count >= 100_000) cache.Clear();
-        cache[text] = bits = new CueBits();
+        text ??= word.ToString();
+        bits = new CueBits
+        {
+            Text = text,
+            Forms = text.Length > 0 && text[0] is >= '0' and <= '9' ? [(text, 0)] : Clitics.Forms(text),
+        };
+        cache[text] = bits;
         return bits;
     }
 }
@@ -65,7 +87,8 @@ public static class Tokenizer
 {
     public static (List<Token> Tokens, List<Sentence> Sentences) Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        // About one token per six characters of Arabic news: sized once instead of grown.
+        var tokens = new List<Token>(text.Length / 5 + 16);
         var sentences = new List<Sentence>();
         var sentence = 0;
         var sentenceFirst = 0;
@@ -92,20 +115,43 @@ public static class Tokenizer
             var start = i;
             while (i < text.Length && (isDigit ? text[i] is >= '0' and <= '9' : (NormalizedText.IsWordChar(text[i]) && text[i] is not (>= '0' and <= '9'))))
                 i++;
-            var word = text[start..i];
+            var entry = CueBits.For(text.AsSpan(start, i - start));
             if (sentenceStart < 0) sentenceStart = start;
             var t = new Token
             {
-                Index = tokens.Count, Start = start, End = i, Text = word, IsNumber = isDigit,
-                Cue = CueBits.For(word), Sentence = sentence, GapBefore = start - lastEnd == 1 && text[lastEnd] == ' ' ? " " : text[lastEnd..start],
+                Index = tokens.Count, Start = start, End = i, Text = entry.Text, IsNumber = isDigit,
+                Cue = entry, Sentence = sentence, GapBefore = start - lastEnd == 1 && text[lastEnd] == ' ' ? " " : Gap(text.AsSpan(lastEnd, start - lastEnd)),
             };
-            t.Forms = isDigit ? [(word, 0)] : Clitics.Forms(word);
+            t.Forms = entry.Forms;
             tokens.Add(t);
             lastEnd = i;
         }
         if (tokens.Count > sentenceFirst)
             sentences.Add(new Sentence(sentence, sentenceFirst, tokens.Count, sentenceStart, tokens[^1].End));
         return (tokens, sentences);
+    }
+
+    // Separators repeat («، » «. » line breaks): one string each per thread, bounded like the word cache.
+    [ThreadStatic] private static Dictionary<string, string>? t_gaps;
+    [ThreadStatic] private static Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> t_gapsBySpan;
+
+    private static string Gap(ReadOnlySpan<char> gap)
+    {
+        if (gap.Length == 0) return "";
+        var cache = t_gaps;
+        if (cache is null)
+        {
+            t_gaps = cache = new Dictionary<string, string>(StringComparer.Ordinal);
+            t_gapsBySpan = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+        if (t_gapsBySpan.TryGetValue(gap, out var s)) return s;
+        s = gap.ToString();
+        if (gap.Length <= 8)
+        {
+            if (cache.Count >= 10_000) cache.Clear();
+            cache[s] = s;
+        }
+        return s;
     }
 
     private static bool IsSentenceEnd(string text, int i)
