@@ -93,6 +93,18 @@ public sealed class TurtleSink : IRdfSink
 
     public void Quad(in Quad quad) => Collect(quad);
 
+    /// <summary>
+    /// Collects an N-Triples document (UTF-8) read from <paramref name="input"/> without making term objects per
+    /// statement; null when the document needs the full parser (a rarer construct, or an error, which the full parser
+    /// then reports): rewind the input and parse it into a new sink. Same output as parsing into a sink.
+    /// </summary>
+    public static TurtleSink? TryCollectNTriples(Stream input, bool trig)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var sink = new TurtleSink(trig);
+        return new SimpleNTriplesScanner(input, sink).Scan() ? sink : null;
+    }
+
     public void Prefix(string prefix, string namespaceIri) => _declared[prefix] = namespaceIri;
 
     /// <summary>Writes what was collected as UTF-8 Turtle or TriG; once only (the ids are reused for sorting).</summary>
@@ -194,6 +206,13 @@ public sealed class TurtleSink : IRdfSink
             HasNamedGraphs = true;
             if (_kind[g] == Blank) _mustLabel[g] = true;
         }
+        AddIds(s, p, o, g);
+    }
+
+    /// <summary>A statement whose terms are interned already (objects &lt; 0 are literal refs from <see cref="AddSpelledLiteral"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddIds(int s, int p, int o, int g)
+    {
         NoteGraph(s, g);
         NoteGraph(o, g);
         if (_quads.Length < 4 * (_quadCount + 1)) Array.Resize(ref _quads, _quads.Length * 2);
@@ -227,6 +246,9 @@ public sealed class TurtleSink : IRdfSink
         _refIds[slot] = id;
         return id;
     }
+
+    /// <summary>The id of an IRI or blank node, interned on first sight.</summary>
+    internal int InternTerm(INode n) => InternSlow(n);
 
     private int InternSlow(INode n)
     {
@@ -784,7 +806,16 @@ public sealed class TurtleSink : IRdfSink
     {
         _scratch.Reset();
         var typed = SpellLiteral(_scratch, l);
-        var bytes = _scratch.Written;
+        return AddSpelledLiteral(_scratch.Written, typed ? Intern(l.Datatype) : -1);
+    }
+
+    /// <summary>
+    /// Keeps a literal as its spelling up to the datatype (what <see cref="SpellLiteral"/> writes) and the id of the
+    /// datatype that must follow as "^^datatype", or -1; returns its index (its object reference is the complement).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal int AddSpelledLiteral(ReadOnlySpan<byte> bytes, int datatype)
+    {
         if (_chunkUsed + bytes.Length > ChunkSize || _chunks.Count == 0)
         {
             // Large and never moved or zeroed by the collector: chunks cost neither copying nor clearing.
@@ -802,7 +833,7 @@ public sealed class TurtleSink : IRdfSink
         }
         _litAt[n] = ((long)chunk << 32) | (uint)_chunkUsed;
         _litLen[n] = bytes.Length;
-        _litDatatype[n] = typed ? Intern(l.Datatype) : -1;
+        _litDatatype[n] = datatype;
         _chunkUsed += bytes.Length;
         return n;
     }
