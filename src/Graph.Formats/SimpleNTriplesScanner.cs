@@ -36,15 +36,13 @@ internal sealed class SimpleNTriplesScanner
     private readonly Stream _input;
     private byte[] _buf = new byte[BlockSize];
 
-    // Open-addressing table from a term's bytes (IRI text, or "_:" and a label) to its id in the sink.
-    private int[] _slots = new int[1 << 16];
-    private byte[] _keys = new byte[1 << 20];
-    private int _keysLen;
-    private int[] _keyAt = new int[1 << 12];
-    private int[] _keyLen = new int[1 << 12];
-    private int[] _keyId = new int[1 << 12];
-    private int _entries;
-    private int _lastSubject = -1;
+    // Blank node labels ("_:label") and the sink's id for each.
+    private readonly ByteTermTable _labels = new();
+    private int[] _labelIds = new int[1 << 10];
+    // Statements about one subject usually follow each other: its bytes and id.
+    private byte[] _lastSubject = new byte[256];
+    private int _lastSubjectLength = -1;
+    private int _lastSubjectId;
 
     // What a datatype id means for spelling, by id: 0 not yet known.
     private byte[] _datatypeKind = new byte[1 << 10];
@@ -155,17 +153,25 @@ internal sealed class SimpleNTriplesScanner
         {
             var iri = IriAt(s, pos);
             if (iri.Length < 0) return -1;
-            // Statements about one subject usually follow each other.
-            subject = _lastSubject >= 0 && s.Slice(pos + 1, iri.Length).SequenceEqual(KeyBytes(_lastSubject))
-                ? _keyId[_lastSubject]
-                : InternKey(s.Slice(pos + 1, iri.Length), blank: false, out _lastSubject);
+            var text = s.Slice(pos + 1, iri.Length);
+            if (text.Length == _lastSubjectLength && text.SequenceEqual(_lastSubject.AsSpan(0, _lastSubjectLength)))
+            {
+                subject = _lastSubjectId;
+            }
+            else
+            {
+                subject = _lastSubjectId = _sink.InternAsciiIri(text);
+                if (_lastSubject.Length < text.Length) _lastSubject = new byte[text.Length * 2];
+                text.CopyTo(_lastSubject);
+                _lastSubjectLength = text.Length;
+            }
             pos += iri.Length + 2;
         }
         else if (s[pos] == '_')
         {
             var n = LabelLength(s, pos);
             if (n < 0) return -1;
-            subject = InternKey(s.Slice(pos, n), blank: true, out _);
+            subject = InternKey(s.Slice(pos, n), blank: true);
             pos += n;
         }
         else return -1;
@@ -174,7 +180,7 @@ internal sealed class SimpleNTriplesScanner
         if (pos >= s.Length || s[pos] != '<') return -1;
         var p = IriAt(s, pos);
         if (p.Length < 0) return -1;
-        var predicate = InternKey(s.Slice(pos + 1, p.Length), blank: false, out _);
+        var predicate = InternKey(s.Slice(pos + 1, p.Length), blank: false);
         pos += p.Length + 2;
 
         pos = SkipSpaces(s, pos);
@@ -185,14 +191,14 @@ internal sealed class SimpleNTriplesScanner
         {
             var o = IriAt(s, pos);
             if (o.Length < 0) return -1;
-            obj = InternKey(s.Slice(pos + 1, o.Length), blank: false, out _);
+            obj = InternKey(s.Slice(pos + 1, o.Length), blank: false);
             pos += o.Length + 2;
         }
         else if (c == '_')
         {
             var n = LabelLength(s, pos);
             if (n < 0) return -1;
-            obj = InternKey(s.Slice(pos, n), blank: true, out _);
+            obj = InternKey(s.Slice(pos, n), blank: true);
             pos += n;
         }
         else if (c == '"')
@@ -322,7 +328,7 @@ internal sealed class SimpleNTriplesScanner
             if (pos >= s.Length || s[pos] != '<') return -1;
             var dt = IriAt(s, pos);
             if (dt.Length < 0) return -1;
-            var datatype = InternKey(s.Slice(pos + 1, dt.Length), blank: false, out _);
+            var datatype = InternKey(s.Slice(pos + 1, dt.Length), blank: false);
             var kind = DatatypeKind(datatype, s.Slice(pos + 1, dt.Length));
             pos += dt.Length + 2;
             switch (kind)
@@ -541,81 +547,23 @@ internal sealed class SimpleNTriplesScanner
         return digits > 0 && dots <= 1;
     }
 
-    // ------------------------------------------------------------------ the term table
+    // ------------------------------------------------------------------ terms
 
-    private ReadOnlySpan<byte> KeyBytes(int entry) => _keys.AsSpan(_keyAt[entry], _keyLen[entry]);
+    /// <summary>The sink's id for an IRI's text (ASCII) or a "_:label".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int InternKey(ReadOnlySpan<byte> key, bool blank) => blank ? InternLabel(key) : _sink.InternAsciiIri(key);
 
-    /// <summary>The sink's id for an IRI's text or a "_:label", made on first sight; <paramref name="entry"/> is its table entry.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int InternKey(ReadOnlySpan<byte> key, bool blank, out int entry)
+    private int InternLabel(ReadOnlySpan<byte> key)
     {
-        var h = Hash(key);
-        var mask = _slots.Length - 1;
-        var i = (int)h & mask;
-        while (true)
+        var entry = _labels.Intern(key, out var added);
+        if (added)
         {
-            var e = _slots[i] - 1;
-            if (e < 0) break;
-            if (_keyLen[e] == key.Length && key.SequenceEqual(KeyBytes(e)))
-            {
-                entry = e;
-                return _keyId[e];
-            }
-            i = (i + 1) & mask;
+            if (_labelIds.Length == entry) Array.Resize(ref _labelIds, entry * 2);
+            _labelIds[entry] = _sink.InternTerm(new BlankNode(PreservedLabel(Encoding.Latin1.GetString(key[2..]))));
         }
-        entry = Add(key, blank);
-        _slots[i] = entry + 1;
-        if (2 * _entries > _slots.Length) Rehash();
-        return _keyId[entry];
-    }
-
-    private int Add(ReadOnlySpan<byte> key, bool blank)
-    {
-        var e = _entries++;
-        if (_keyAt.Length == e)
-        {
-            Array.Resize(ref _keyAt, e * 2);
-            Array.Resize(ref _keyLen, e * 2);
-            Array.Resize(ref _keyId, e * 2);
-        }
-        if (_keys.Length - _keysLen < key.Length) Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysLen + key.Length));
-        key.CopyTo(_keys.AsSpan(_keysLen));
-        _keyAt[e] = _keysLen;
-        _keyLen[e] = key.Length;
-        _keysLen += key.Length;
-        // IRIs here are ASCII, so Latin-1 decoding is exact.
-        INode node = blank
-            ? new BlankNode(PreservedLabel(Encoding.Latin1.GetString(key[2..])))
-            : new IriNode(Encoding.Latin1.GetString(key));
-        _keyId[e] = _sink.InternTerm(node);
-        return e;
+        return _labelIds[entry];
     }
 
     // As the full parser keeps labels (TermFactory): "genid…" labels get "genid_" in front.
     private static string PreservedLabel(string label) => label.StartsWith("genid", StringComparison.Ordinal) ? "genid_" + label : label;
-
-    private void Rehash()
-    {
-        _slots = new int[_slots.Length * 2];
-        var mask = _slots.Length - 1;
-        for (var e = 0; e < _entries; e++)
-        {
-            var i = (int)Hash(KeyBytes(e)) & mask;
-            while (_slots[i] != 0) i = (i + 1) & mask;
-            _slots[i] = e + 1;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Hash(ReadOnlySpan<byte> s)
-    {
-        var h = (ulong)s.Length * 0x9E3779B97F4A7C15UL;
-        var i = 0;
-        for (; i + 8 <= s.Length; i += 8)
-            h = BitOperations.RotateLeft((h ^ MemoryMarshal.Read<ulong>(s[i..])) * 0xFF51AFD7ED558CCDUL, 31);
-        var tail = 0UL;
-        for (var k = s.Length - 1; k >= i; k--) tail = (tail << 8) | s[k];
-        h = (h ^ tail) * 0xC4CEB9FE1A85EC53UL;
-        return (uint)(h ^ (h >> 29) ^ (h >> 47));
-    }
 }

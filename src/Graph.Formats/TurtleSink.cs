@@ -26,7 +26,12 @@ public sealed class TurtleSink : IRdfSink
 
     // Interned terms: IRIs, blank nodes and triple terms get ids >= 0; an object reference < 0 is literal ~ref.
     private readonly Dictionary<INode, int> _ids = [];
-    private readonly List<INode> _terms = [];
+    private readonly List<INode?> _terms = [];
+    // IRIs the N-Triples shortcut read as ASCII bytes have no IriNode (their _terms entry is null): an entry of this
+    // table, by id in _entryOfId, and back in _idOfEntry. Quad() turns them into nodes before mixing in others.
+    private ByteTermTable? _asciiIris;
+    private int[] _entryOfId = [];
+    private int[] _idOfEntry = [];
     // Literals are spelled (escaped, UTF-8) as they arrive and kept only as bytes, so the collected graph holds no
     // literal objects for the garbage collector to trace and writing them is a copy. A typed literal's datatype is
     // an id, spelled at write time when the prefixes are known.
@@ -195,6 +200,7 @@ public sealed class TurtleSink : IRdfSink
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Collect(in Quad q)
     {
+        if (_asciiIris is not null) MakeIriNodes();
         if (q.Graph is not null && !_trig) throw new InvalidOperationException("Turtle cannot hold named graphs: write TriG or N-Quads instead.");
         var s = Intern(q.Subject);
         var p = Intern(q.Predicate);
@@ -250,12 +256,38 @@ public sealed class TurtleSink : IRdfSink
     /// <summary>The id of an IRI or blank node, interned on first sight.</summary>
     internal int InternTerm(INode n) => InternSlow(n);
 
-    private int InternSlow(INode n)
+    /// <summary>The id of an IRI written in ASCII (as the N-Triples shortcut reads it), interned on first sight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int InternAsciiIri(ReadOnlySpan<byte> iri)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, n, out var exists);
-        if (exists) return slot;
+        var table = _asciiIris ??= new ByteTermTable();
+        var entry = table.Intern(iri, out var added);
+        if (!added) return _idOfEntry[entry];
+        var id = NewId(null, Iri);
+        if (_idOfEntry.Length <= entry) Array.Resize(ref _idOfEntry, Math.Max(1024, entry * 2));
+        _idOfEntry[entry] = id;
+        _entryOfId[id] = entry + 1;
+        return id;
+    }
+
+    /// <summary>Gives the IRIs read as bytes their nodes, so that nodes from <see cref="Quad"/> can join them.</summary>
+    private void MakeIriNodes()
+    {
+        var table = _asciiIris!;
+        _asciiIris = null;
+        for (var e = 0; e < table.Count; e++)
+        {
+            var id = _idOfEntry[e];
+            var node = new IriNode(Encoding.Latin1.GetString(table[e]));
+            _terms[id] = node;
+            _ids[node] = id;
+            _entryOfId[id] = 0;
+        }
+    }
+
+    private int NewId(INode? n, byte kind)
+    {
         var id = _terms.Count;
-        slot = id;
         _terms.Add(n);
         if (_kind.Length <= id)
         {
@@ -263,7 +295,17 @@ public sealed class TurtleSink : IRdfSink
             Array.Resize(ref _firstGraph, _kind.Length);
             Array.Resize(ref _mustLabel, _kind.Length);
         }
-        _kind[id] = n switch { IriNode => Iri, BlankNode => Blank, _ => Quoted };
+        if (_entryOfId.Length <= id) Array.Resize(ref _entryOfId, _kind.Length);
+        _kind[id] = kind;
+        return id;
+    }
+
+    private int InternSlow(INode n)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, n, out var exists);
+        if (exists) return slot;
+        var id = NewId(n, n switch { IriNode => Iri, BlankNode => Blank, _ => Quoted });
+        slot = id;
         if (n is TripleNode t)
         {
             // Blank nodes inside triple terms keep their labels; the terms are interned so they get spellings.
@@ -305,10 +347,18 @@ public sealed class TurtleSink : IRdfSink
         _reached = new bool[n];
         var iris = new List<int>();
         for (var id = 0; id < n; id++) if (_kind[id] == Iri) iris.Add(id);
-        var keys = new string[iris.Count];
         var ids = iris.ToArray();
-        for (var i = 0; i < ids.Length; i++) keys[i] = ((IriNode)_terms[ids[i]]).Value;
-        Array.Sort(keys, ids, StringComparer.Ordinal);
+        if (_asciiIris is { } table)
+        {
+            // ASCII bytes sort as their UTF-16 strings do.
+            Array.Sort(ids, (a, b) => table[_entryOfId[a] - 1].SequenceCompareTo(table[_entryOfId[b] - 1]));
+        }
+        else
+        {
+            var keys = new string[ids.Length];
+            for (var i = 0; i < ids.Length; i++) keys[i] = ((IriNode)_terms[ids[i]]!).Value;
+            Array.Sort(keys, ids, StringComparer.Ordinal);
+        }
         for (var i = 0; i < ids.Length; i++) _rank[ids[i]] = i;
         _typeId = IdOf(Vocab.Rdf.TypeNode);
         _firstId = IdOf(Vocab.Rdf.FirstNode);
@@ -316,7 +366,13 @@ public sealed class TurtleSink : IRdfSink
         _nilId = IdOf(Vocab.Rdf.NilNode);
     }
 
-    private int IdOf(INode n) => _ids.TryGetValue(n, out var id) ? id : None;
+    private int IdOf(IriNode n)
+    {
+        if (_ids.TryGetValue(n, out var id)) return id;
+        if (_asciiIris is null || !Ascii.IsValid(n.Value)) return None;
+        var entry = _asciiIris.Find(Encoding.ASCII.GetBytes(n.Value));
+        return entry < 0 ? None : _idOfEntry[entry];
+    }
 
     // ------------------------------------------------------------------ ordering
 
@@ -513,7 +569,7 @@ public sealed class TurtleSink : IRdfSink
         blanks.Sort((a, b) =>
         {
             var c = CompareSignatures(a, b);
-            return c != 0 ? c : string.CompareOrdinal(((BlankNode)_terms[a]).Label, ((BlankNode)_terms[b]).Label);
+            return c != 0 ? c : string.CompareOrdinal(((BlankNode)_terms[a]!).Label, ((BlankNode)_terms[b]!).Label);
         });
         for (var i = 0; i < blanks.Count; i++) _rank[blanks[i]] = i;
     }
@@ -711,7 +767,7 @@ public sealed class TurtleSink : IRdfSink
         {
             if (_kind[id] == Quoted)
             {
-                WriteTripleTerm(((TripleNode)_terms[id]).Triple);
+                WriteTripleTerm(((TripleNode)_terms[id]!).Triple);
                 return;
             }
             at = Spell(id);
@@ -722,7 +778,18 @@ public sealed class TurtleSink : IRdfSink
     private int Spell(int id)
     {
         string form;
-        if (_terms[id] is IriNode iri)
+        var entry = _entryOfId[id] - 1;
+        if (entry >= 0 && _prefixByNs.Count == 0)
+        {
+            // Read from N-Triples as ASCII with nothing to escape: written as read.
+            return Keep(id, [(byte)'<'], _asciiIris![entry], [(byte)'>']);
+        }
+        if (entry >= 0)
+        {
+            var text = Encoding.Latin1.GetString(_asciiIris![entry]);
+            form = Abbreviate(text) ?? NTriplesText.Iri(text);
+        }
+        else if (_terms[id] is IriNode iri)
         {
             form = Abbreviate(iri.Value) ?? NTriplesText.Iri(iri.Value);
         }
@@ -735,6 +802,20 @@ public sealed class TurtleSink : IRdfSink
         if (_arena.Length - _arenaLen < len) Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaLen + len));
         var at = _arenaLen;
         Encoding.UTF8.GetBytes(form, _arena.AsSpan(at));
+        _arenaLen += len;
+        _formAt[id] = at;
+        _formLen[id] = len;
+        return at;
+    }
+
+    private int Keep(int id, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c)
+    {
+        var len = a.Length + b.Length + c.Length;
+        if (_arena.Length - _arenaLen < len) Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaLen + len));
+        var at = _arenaLen;
+        a.CopyTo(_arena.AsSpan(at));
+        b.CopyTo(_arena.AsSpan(at + a.Length));
+        c.CopyTo(_arena.AsSpan(at + a.Length + b.Length));
         _arenaLen += len;
         _formAt[id] = at;
         _formLen[id] = len;

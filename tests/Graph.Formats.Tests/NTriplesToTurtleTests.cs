@@ -73,6 +73,37 @@ public sealed class NTriplesToTurtleTests
             + "\r\n<http://ex/last> <http://ex/p> <http://ex/o> .";
 
     [TestMethod]
+    public void PrefixesGivenAtWriteTimeAbbreviateTheSameIris()
+    {
+        var doc = Encoding.UTF8.GetBytes(Varied);
+        var prefixes = new Dictionary<string, string> { ["ex"] = "http://ex/", ["xsd"] = Vocab.Xsd.Ns, ["rdf"] = Vocab.Rdf.Ns };
+        var parsed = new TurtleSink(trig: false);
+        RdfReader.Parse(new MemoryStream(doc), RdfFormat.NTriples, new RdfReadOptions("doc.nt", null, PreserveBlankNodeLabels: true), parsed);
+        var expected = new MemoryStream();
+        parsed.WriteTo(expected, prefixes);
+        var shortcut = TurtleSink.TryCollectNTriples(new MemoryStream(doc), trig: false)!;
+        var actual = new MemoryStream();
+        shortcut.WriteTo(actual, prefixes);
+        StringAssert.Contains(Encoding.UTF8.GetString(actual.ToArray()), "ex:s a ex:T ;");
+        Assert.AreEqual(Encoding.UTF8.GetString(expected.ToArray()), Encoding.UTF8.GetString(actual.ToArray()));
+    }
+
+    [TestMethod]
+    public void StatementsAddedAfterTheShortcutJoinTheSameTerms()
+    {
+        const string doc = "<http://ex/s> <http://ex/p> <http://ex/o> .\n<http://ex/o> <http://ex/p> \"x\" .\n";
+        var extra = new Quad(new IriNode("http://ex/o"), new IriNode("http://ex/p"), new IriNode("http://ex/s"));
+        var parsed = new TurtleSink(trig: false);
+        RdfReader.Parse(new MemoryStream(Encoding.UTF8.GetBytes(doc)), RdfFormat.NTriples, new RdfReadOptions("doc.nt", null, PreserveBlankNodeLabels: true), parsed);
+        parsed.Quad(extra);
+        var shortcut = TurtleSink.TryCollectNTriples(new MemoryStream(Encoding.UTF8.GetBytes(doc)), trig: false)!;
+        shortcut.Quad(extra);
+        var text = Written(shortcut);
+        StringAssert.Contains(text, "<http://ex/o> <http://ex/p> <http://ex/s>, \"x\" .");
+        Assert.AreEqual(Written(parsed), text);
+    }
+
+    [TestMethod]
     public void ADocumentLongerThanTheReadBlockGivesTheSameBytes()
     {
         var sb = new StringBuilder();
