@@ -107,6 +107,8 @@ public sealed class TurtleSink : IRdfSink
     {
         ArgumentNullException.ThrowIfNull(input);
         var sink = new TurtleSink(trig);
+        // N-Triples statements take some 100 bytes: room for more than that many costs only address space.
+        if (input.CanSeek) sink.Reserve((int)Math.Min(int.MaxValue / 4, Math.Max(1024, input.Length / 48)));
         return new SimpleNTriplesScanner(input, sink).Scan() ? sink : null;
     }
 
@@ -221,7 +223,7 @@ public sealed class TurtleSink : IRdfSink
     {
         NoteGraph(s, g);
         NoteGraph(o, g);
-        if (_quads.Length < 4 * (_quadCount + 1)) Array.Resize(ref _quads, _quads.Length * 2);
+        if (_quads.Length < 4 * (_quadCount + 1)) Grow(ref _quads, _quads.Length * 2);
         var at = 4 * _quadCount++;
         _quads[at] = s;
         _quads[at + 1] = p;
@@ -255,6 +257,24 @@ public sealed class TurtleSink : IRdfSink
 
     /// <summary>The id of an IRI or blank node, interned on first sight.</summary>
     internal int InternTerm(INode n) => InternSlow(n);
+
+    /// <summary>Room for about <paramref name="statements"/> statements and as many literals, touched only as used.</summary>
+    internal void Reserve(int statements)
+    {
+        if (4L * statements > Array.MaxLength || _quads.Length >= 4 * statements) return;
+        Grow(ref _quads, 4 * statements);
+        Grow(ref _litAt, statements);
+        Grow(ref _litLen, statements);
+        Grow(ref _litDatatype, statements);
+    }
+
+    // Not zeroed: every slot is written before it is read, and untouched pages of a large array cost nothing.
+    private static void Grow<T>(ref T[] array, int length) where T : unmanaged
+    {
+        var grown = GC.AllocateUninitializedArray<T>(length);
+        array.CopyTo(grown, 0);
+        array = grown;
+    }
 
     /// <summary>The id of an IRI written in ASCII (as the N-Triples shortcut reads it), interned on first sight.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -415,6 +435,32 @@ public sealed class TurtleSink : IRdfSink
         return CompareRefs(x.O, y.O, masked);
     }
 
+    /// <summary>
+    /// Sorts one subject's predicate-object pairs: most subjects have a few, which an insertion sort compiled with
+    /// the rest of the writer orders faster than the generic sort (whose code for Po a fresh process must first JIT).
+    /// Equal pairs are interchangeable, so the algorithm does not change the output.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SortPo(Span<Po> span, bool masked)
+    {
+        if (span.Length > 32)
+        {
+            span.Sort(new PoOrder(this, masked));
+            return;
+        }
+        for (var i = 1; i < span.Length; i++)
+        {
+            var x = span[i];
+            var j = i - 1;
+            while (j >= 0 && ComparePo(span[j], x, masked) > 0)
+            {
+                span[j + 1] = span[j];
+                j--;
+            }
+            span[j + 1] = x;
+        }
+    }
+
     private readonly struct PoOrder(TurtleSink w, bool masked) : IComparer<Po>
     {
         public int Compare(Po x, Po y) => w.ComparePo(x, y, masked);
@@ -563,7 +609,7 @@ public sealed class TurtleSink : IRdfSink
             if (_kind[id] != Blank) continue;
             blanks.Add(id);
             var l = _local[id];
-            if (l >= 0 && _count[l] > 1) _po.AsSpan(_start[l], _count[l]).Sort(new PoOrder(this, masked: true));
+            if (l >= 0 && _count[l] > 1) SortPo(_po.AsSpan(_start[l], _count[l]), masked: true);
         }
         if (blanks.Count == 0) return;
         blanks.Sort((a, b) =>
@@ -579,7 +625,7 @@ public sealed class TurtleSink : IRdfSink
         var n = _count[l];
         if (n < 2) return;
         var span = _po.AsSpan(_start[l], n);
-        span.Sort(new PoOrder(this, masked: false));
+        SortPo(span, masked: false);
         var w = 1;
         for (var r = 1; r < n; r++)
         {
@@ -908,9 +954,9 @@ public sealed class TurtleSink : IRdfSink
         var n = _litCount++;
         if (_litAt.Length == n)
         {
-            Array.Resize(ref _litAt, n * 2);
-            Array.Resize(ref _litLen, n * 2);
-            Array.Resize(ref _litDatatype, n * 2);
+            Grow(ref _litAt, n * 2);
+            Grow(ref _litLen, n * 2);
+            Grow(ref _litDatatype, n * 2);
         }
         _litAt[n] = ((long)chunk << 32) | (uint)_chunkUsed;
         _litLen[n] = bytes.Length;
