@@ -365,9 +365,25 @@ public sealed class TurtleSink : IRdfSink
         _inline = new bool[n];
         _listCell = new bool[n];
         _reached = new bool[n];
+        _typeId = IdOf(Vocab.Rdf.TypeNode);
+        _firstId = IdOf(Vocab.Rdf.FirstNode);
+        _restId = IdOf(Vocab.Rdf.RestNode);
+        _nilId = IdOf(Vocab.Rdf.NilNode);
         var iris = new List<int>();
         for (var id = 0; id < n; id++) if (_kind[id] == Iri) iris.Add(id);
         var ids = iris.ToArray();
+        // On a large graph the second core ranks the IRIs while this one groups statements (which needs no ranks).
+        if (ids.Length >= ParallelFrom) _ranking = Task.Run(() => RankIris(ids));
+        else RankIris(ids);
+    }
+
+    /// <summary>Below this many IRIs or subjects, a second thread costs more than it saves.</summary>
+    private const int ParallelFrom = 20_000;
+
+    private Task? _ranking;
+
+    private void RankIris(int[] ids)
+    {
         if (_asciiIris is { } table)
         {
             // ASCII bytes sort as their UTF-16 strings do.
@@ -380,10 +396,6 @@ public sealed class TurtleSink : IRdfSink
             Array.Sort(keys, ids, StringComparer.Ordinal);
         }
         for (var i = 0; i < ids.Length; i++) _rank[ids[i]] = i;
-        _typeId = IdOf(Vocab.Rdf.TypeNode);
-        _firstId = IdOf(Vocab.Rdf.FirstNode);
-        _restId = IdOf(Vocab.Rdf.RestNode);
-        _nilId = IdOf(Vocab.Rdf.NilNode);
     }
 
     private int IdOf(IriNode n)
@@ -522,8 +534,21 @@ public sealed class TurtleSink : IRdfSink
             _po[fill[subjectOf[k]]++] = new Po(_quads[q + 1], _quads[q + 2]);
         }
 
+        if (_ranking is not null)
+        {
+            _ranking.Wait();
+            _ranking = null;
+        }
         RankBlankNodes();
-        for (var l = 0; l < _subjects.Count; l++) SortAndDeduplicate(l);
+        // Each subject's pairs are sorted on their own (reading only ranks and literals): two threads, half each.
+        var subjects = _subjects.Count;
+        if (subjects >= ParallelFrom)
+        {
+            var secondHalf = Task.Run(() => SortAndDeduplicate(subjects / 2, subjects));
+            SortAndDeduplicate(0, subjects / 2);
+            secondHalf.Wait();
+        }
+        else SortAndDeduplicate(0, subjects);
 
         // Blank nodes used once as an object, not forced to keep a label, may be written in place.
         var candidates = new List<int>();
@@ -618,6 +643,11 @@ public sealed class TurtleSink : IRdfSink
             return c != 0 ? c : string.CompareOrdinal(((BlankNode)_terms[a]!).Label, ((BlankNode)_terms[b]!).Label);
         });
         for (var i = 0; i < blanks.Count; i++) _rank[blanks[i]] = i;
+    }
+
+    private void SortAndDeduplicate(int from, int to)
+    {
+        for (var l = from; l < to; l++) SortAndDeduplicate(l);
     }
 
     private void SortAndDeduplicate(int l)
