@@ -21,7 +21,8 @@ namespace Graph.Formats;
 /// </remarks>
 internal sealed class SimpleNTriplesScanner
 {
-    private const int BlockSize = 1 << 22;
+    // Small enough that a block read by the kernel is still in the cache when it is scanned.
+    private const int BlockSize = 1 << 18;
     // A statement longer than this (a huge literal) is left to the full parser.
     private const int MaxStatement = 1 << 24;
 
