@@ -21,8 +21,7 @@ namespace Graph.Formats;
 /// </remarks>
 internal sealed class SimpleNTriplesScanner
 {
-    // Small enough that a block read by the kernel is still in the cache when it is scanned.
-    private const int BlockSize = 1 << 18;
+    private const int BlockSize = 1 << 22;
     // A statement longer than this (a huge literal) is left to the full parser.
     private const int MaxStatement = 1 << 24;
 
