@@ -100,9 +100,15 @@ public sealed class ParseVerb : IVerb
         }
         if (contextPath is null && output.Format is RdfFormat.Turtle or RdfFormat.TriG)
         {
-            // The Turtle writer collects straight from the reader: no list of quads in between.
-            var turtle = new TurtleSink(trig: true);
-            input.Reader!(stream, options, turtle);
+            // The Turtle writer collects straight from the reader: no list of quads in between. Plain N-Triples from a
+            // file goes from bytes to the writer's ids without term objects; the full parser takes what that cannot.
+            var turtle = input.Format == RdfFormat.NTriples && stream.CanSeek ? TurtleSink.TryCollectNTriples(stream, trig: true) : null;
+            if (turtle is null)
+            {
+                if (stream.CanSeek) stream.Position = 0;
+                turtle = new TurtleSink(trig: true);
+                input.Reader!(stream, options, turtle);
+            }
             if (!output.HasNamedGraphs && turtle.HasNamedGraphs)
                 throw new CliFailure($"{options.SourceName}: the input has named graphs, which {output.Name} cannot hold: use --to trig");
             turtle.WriteTo(writer);

@@ -26,7 +26,12 @@ public sealed class TurtleSink : IRdfSink
 
     // Interned terms: IRIs, blank nodes and triple terms get ids >= 0; an object reference < 0 is literal ~ref.
     private readonly Dictionary<INode, int> _ids = [];
-    private readonly List<INode> _terms = [];
+    private readonly List<INode?> _terms = [];
+    // IRIs the N-Triples shortcut read as ASCII bytes have no IriNode (their _terms entry is null): an entry of this
+    // table, by id in _entryOfId, and back in _idOfEntry. Quad() turns them into nodes before mixing in others.
+    private ByteTermTable? _asciiIris;
+    private int[] _entryOfId = [];
+    private int[] _idOfEntry = [];
     // Literals are spelled (escaped, UTF-8) as they arrive and kept only as bytes, so the collected graph holds no
     // literal objects for the garbage collector to trace and writing them is a copy. A typed literal's datatype is
     // an id, spelled at write time when the prefixes are known.
@@ -92,6 +97,20 @@ public sealed class TurtleSink : IRdfSink
     public IReadOnlyDictionary<string, string> Prefixes => _declared;
 
     public void Quad(in Quad quad) => Collect(quad);
+
+    /// <summary>
+    /// Collects an N-Triples document (UTF-8) read from <paramref name="input"/> without making term objects per
+    /// statement; null when the document needs the full parser (a rarer construct, or an error, which the full parser
+    /// then reports): rewind the input and parse it into a new sink. Same output as parsing into a sink.
+    /// </summary>
+    public static TurtleSink? TryCollectNTriples(Stream input, bool trig)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var sink = new TurtleSink(trig);
+        // N-Triples statements take some 100 bytes: room for more than that many costs only address space.
+        if (input.CanSeek) sink.Reserve((int)Math.Min(int.MaxValue / 4, Math.Max(1024, input.Length / 48)));
+        return new SimpleNTriplesScanner(input, sink).Scan() ? sink : null;
+    }
 
     public void Prefix(string prefix, string namespaceIri) => _declared[prefix] = namespaceIri;
 
@@ -183,6 +202,7 @@ public sealed class TurtleSink : IRdfSink
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Collect(in Quad q)
     {
+        if (_asciiIris is not null) MakeIriNodes();
         if (q.Graph is not null && !_trig) throw new InvalidOperationException("Turtle cannot hold named graphs: write TriG or N-Quads instead.");
         var s = Intern(q.Subject);
         var p = Intern(q.Predicate);
@@ -194,9 +214,16 @@ public sealed class TurtleSink : IRdfSink
             HasNamedGraphs = true;
             if (_kind[g] == Blank) _mustLabel[g] = true;
         }
+        AddIds(s, p, o, g);
+    }
+
+    /// <summary>A statement whose terms are interned already (objects &lt; 0 are literal refs from <see cref="AddSpelledLiteral"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddIds(int s, int p, int o, int g)
+    {
         NoteGraph(s, g);
         NoteGraph(o, g);
-        if (_quads.Length < 4 * (_quadCount + 1)) Array.Resize(ref _quads, _quads.Length * 2);
+        if (_quads.Length < 4 * (_quadCount + 1)) Grow(ref _quads, _quads.Length * 2);
         var at = 4 * _quadCount++;
         _quads[at] = s;
         _quads[at + 1] = p;
@@ -228,12 +255,59 @@ public sealed class TurtleSink : IRdfSink
         return id;
     }
 
-    private int InternSlow(INode n)
+    /// <summary>The id of an IRI or blank node, interned on first sight.</summary>
+    internal int InternTerm(INode n) => InternSlow(n);
+
+    /// <summary>Room for about <paramref name="statements"/> statements and as many literals, touched only as used.</summary>
+    internal void Reserve(int statements)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, n, out var exists);
-        if (exists) return slot;
+        if (4L * statements > Array.MaxLength || _quads.Length >= 4 * statements) return;
+        Grow(ref _quads, 4 * statements);
+        Grow(ref _litAt, statements);
+        Grow(ref _litLen, statements);
+        Grow(ref _litDatatype, statements);
+    }
+
+    // Not zeroed: every slot is written before it is read, and untouched pages of a large array cost nothing.
+    private static void Grow<T>(ref T[] array, int length) where T : unmanaged
+    {
+        var grown = GC.AllocateUninitializedArray<T>(length);
+        array.CopyTo(grown, 0);
+        array = grown;
+    }
+
+    /// <summary>The id of an IRI written in ASCII (as the N-Triples shortcut reads it), interned on first sight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int InternAsciiIri(ReadOnlySpan<byte> iri)
+    {
+        var table = _asciiIris ??= new ByteTermTable();
+        var entry = table.Intern(iri, out var added);
+        if (!added) return _idOfEntry[entry];
+        var id = NewId(null, Iri);
+        if (_idOfEntry.Length <= entry) Array.Resize(ref _idOfEntry, Math.Max(1024, entry * 2));
+        _idOfEntry[entry] = id;
+        _entryOfId[id] = entry + 1;
+        return id;
+    }
+
+    /// <summary>Gives the IRIs read as bytes their nodes, so that nodes from <see cref="Quad"/> can join them.</summary>
+    private void MakeIriNodes()
+    {
+        var table = _asciiIris!;
+        _asciiIris = null;
+        for (var e = 0; e < table.Count; e++)
+        {
+            var id = _idOfEntry[e];
+            var node = new IriNode(Encoding.Latin1.GetString(table[e]));
+            _terms[id] = node;
+            _ids[node] = id;
+            _entryOfId[id] = 0;
+        }
+    }
+
+    private int NewId(INode? n, byte kind)
+    {
         var id = _terms.Count;
-        slot = id;
         _terms.Add(n);
         if (_kind.Length <= id)
         {
@@ -241,7 +315,17 @@ public sealed class TurtleSink : IRdfSink
             Array.Resize(ref _firstGraph, _kind.Length);
             Array.Resize(ref _mustLabel, _kind.Length);
         }
-        _kind[id] = n switch { IriNode => Iri, BlankNode => Blank, _ => Quoted };
+        if (_entryOfId.Length <= id) Array.Resize(ref _entryOfId, _kind.Length);
+        _kind[id] = kind;
+        return id;
+    }
+
+    private int InternSlow(INode n)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, n, out var exists);
+        if (exists) return slot;
+        var id = NewId(n, n switch { IriNode => Iri, BlankNode => Blank, _ => Quoted });
+        slot = id;
         if (n is TripleNode t)
         {
             // Blank nodes inside triple terms keep their labels; the terms are interned so they get spellings.
@@ -281,20 +365,46 @@ public sealed class TurtleSink : IRdfSink
         _inline = new bool[n];
         _listCell = new bool[n];
         _reached = new bool[n];
-        var iris = new List<int>();
-        for (var id = 0; id < n; id++) if (_kind[id] == Iri) iris.Add(id);
-        var keys = new string[iris.Count];
-        var ids = iris.ToArray();
-        for (var i = 0; i < ids.Length; i++) keys[i] = ((IriNode)_terms[ids[i]]).Value;
-        Array.Sort(keys, ids, StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++) _rank[ids[i]] = i;
         _typeId = IdOf(Vocab.Rdf.TypeNode);
         _firstId = IdOf(Vocab.Rdf.FirstNode);
         _restId = IdOf(Vocab.Rdf.RestNode);
         _nilId = IdOf(Vocab.Rdf.NilNode);
+        var iris = new List<int>();
+        for (var id = 0; id < n; id++) if (_kind[id] == Iri) iris.Add(id);
+        var ids = iris.ToArray();
+        // On a large graph the second core ranks the IRIs while this one groups statements (which needs no ranks).
+        if (ids.Length >= ParallelFrom) _ranking = Task.Run(() => RankIris(ids));
+        else RankIris(ids);
     }
 
-    private int IdOf(INode n) => _ids.TryGetValue(n, out var id) ? id : None;
+    /// <summary>Below this many IRIs or subjects, a second thread costs more than it saves.</summary>
+    private const int ParallelFrom = 20_000;
+
+    private Task? _ranking;
+
+    private void RankIris(int[] ids)
+    {
+        if (_asciiIris is { } table)
+        {
+            // ASCII bytes sort as their UTF-16 strings do.
+            Array.Sort(ids, (a, b) => table[_entryOfId[a] - 1].SequenceCompareTo(table[_entryOfId[b] - 1]));
+        }
+        else
+        {
+            var keys = new string[ids.Length];
+            for (var i = 0; i < ids.Length; i++) keys[i] = ((IriNode)_terms[ids[i]]!).Value;
+            Array.Sort(keys, ids, StringComparer.Ordinal);
+        }
+        for (var i = 0; i < ids.Length; i++) _rank[ids[i]] = i;
+    }
+
+    private int IdOf(IriNode n)
+    {
+        if (_ids.TryGetValue(n, out var id)) return id;
+        if (_asciiIris is null || !Ascii.IsValid(n.Value)) return None;
+        var entry = _asciiIris.Find(Encoding.ASCII.GetBytes(n.Value));
+        return entry < 0 ? None : _idOfEntry[entry];
+    }
 
     // ------------------------------------------------------------------ ordering
 
@@ -335,6 +445,32 @@ public sealed class TurtleSink : IRdfSink
     {
         if (x.P != y.P) return PredicateKey(x.P) - PredicateKey(y.P);
         return CompareRefs(x.O, y.O, masked);
+    }
+
+    /// <summary>
+    /// Sorts one subject's predicate-object pairs: most subjects have a few, which an insertion sort compiled with
+    /// the rest of the writer orders faster than the generic sort (whose code for Po a fresh process must first JIT).
+    /// Equal pairs are interchangeable, so the algorithm does not change the output.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SortPo(Span<Po> span, bool masked)
+    {
+        if (span.Length > 32)
+        {
+            span.Sort(new PoOrder(this, masked));
+            return;
+        }
+        for (var i = 1; i < span.Length; i++)
+        {
+            var x = span[i];
+            var j = i - 1;
+            while (j >= 0 && ComparePo(span[j], x, masked) > 0)
+            {
+                span[j + 1] = span[j];
+                j--;
+            }
+            span[j + 1] = x;
+        }
     }
 
     private readonly struct PoOrder(TurtleSink w, bool masked) : IComparer<Po>
@@ -398,8 +534,21 @@ public sealed class TurtleSink : IRdfSink
             _po[fill[subjectOf[k]]++] = new Po(_quads[q + 1], _quads[q + 2]);
         }
 
+        if (_ranking is not null)
+        {
+            _ranking.Wait();
+            _ranking = null;
+        }
         RankBlankNodes();
-        for (var l = 0; l < _subjects.Count; l++) SortAndDeduplicate(l);
+        // Each subject's pairs are sorted on their own (reading only ranks and literals): two threads, half each.
+        var subjects = _subjects.Count;
+        if (subjects >= ParallelFrom)
+        {
+            var secondHalf = Task.Run(() => SortAndDeduplicate(subjects / 2, subjects));
+            SortAndDeduplicate(0, subjects / 2);
+            secondHalf.Wait();
+        }
+        else SortAndDeduplicate(0, subjects);
 
         // Blank nodes used once as an object, not forced to keep a label, may be written in place.
         var candidates = new List<int>();
@@ -485,15 +634,20 @@ public sealed class TurtleSink : IRdfSink
             if (_kind[id] != Blank) continue;
             blanks.Add(id);
             var l = _local[id];
-            if (l >= 0 && _count[l] > 1) _po.AsSpan(_start[l], _count[l]).Sort(new PoOrder(this, masked: true));
+            if (l >= 0 && _count[l] > 1) SortPo(_po.AsSpan(_start[l], _count[l]), masked: true);
         }
         if (blanks.Count == 0) return;
         blanks.Sort((a, b) =>
         {
             var c = CompareSignatures(a, b);
-            return c != 0 ? c : string.CompareOrdinal(((BlankNode)_terms[a]).Label, ((BlankNode)_terms[b]).Label);
+            return c != 0 ? c : string.CompareOrdinal(((BlankNode)_terms[a]!).Label, ((BlankNode)_terms[b]!).Label);
         });
         for (var i = 0; i < blanks.Count; i++) _rank[blanks[i]] = i;
+    }
+
+    private void SortAndDeduplicate(int from, int to)
+    {
+        for (var l = from; l < to; l++) SortAndDeduplicate(l);
     }
 
     private void SortAndDeduplicate(int l)
@@ -501,7 +655,7 @@ public sealed class TurtleSink : IRdfSink
         var n = _count[l];
         if (n < 2) return;
         var span = _po.AsSpan(_start[l], n);
-        span.Sort(new PoOrder(this, masked: false));
+        SortPo(span, masked: false);
         var w = 1;
         for (var r = 1; r < n; r++)
         {
@@ -689,7 +843,7 @@ public sealed class TurtleSink : IRdfSink
         {
             if (_kind[id] == Quoted)
             {
-                WriteTripleTerm(((TripleNode)_terms[id]).Triple);
+                WriteTripleTerm(((TripleNode)_terms[id]!).Triple);
                 return;
             }
             at = Spell(id);
@@ -700,7 +854,18 @@ public sealed class TurtleSink : IRdfSink
     private int Spell(int id)
     {
         string form;
-        if (_terms[id] is IriNode iri)
+        var entry = _entryOfId[id] - 1;
+        if (entry >= 0 && _prefixByNs.Count == 0)
+        {
+            // Read from N-Triples as ASCII with nothing to escape: written as read.
+            return Keep(id, [(byte)'<'], _asciiIris![entry], [(byte)'>']);
+        }
+        if (entry >= 0)
+        {
+            var text = Encoding.Latin1.GetString(_asciiIris![entry]);
+            form = Abbreviate(text) ?? NTriplesText.Iri(text);
+        }
+        else if (_terms[id] is IriNode iri)
         {
             form = Abbreviate(iri.Value) ?? NTriplesText.Iri(iri.Value);
         }
@@ -713,6 +878,20 @@ public sealed class TurtleSink : IRdfSink
         if (_arena.Length - _arenaLen < len) Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaLen + len));
         var at = _arenaLen;
         Encoding.UTF8.GetBytes(form, _arena.AsSpan(at));
+        _arenaLen += len;
+        _formAt[id] = at;
+        _formLen[id] = len;
+        return at;
+    }
+
+    private int Keep(int id, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> c)
+    {
+        var len = a.Length + b.Length + c.Length;
+        if (_arena.Length - _arenaLen < len) Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaLen + len));
+        var at = _arenaLen;
+        a.CopyTo(_arena.AsSpan(at));
+        b.CopyTo(_arena.AsSpan(at + a.Length));
+        c.CopyTo(_arena.AsSpan(at + a.Length + b.Length));
         _arenaLen += len;
         _formAt[id] = at;
         _formLen[id] = len;
@@ -784,7 +963,16 @@ public sealed class TurtleSink : IRdfSink
     {
         _scratch.Reset();
         var typed = SpellLiteral(_scratch, l);
-        var bytes = _scratch.Written;
+        return AddSpelledLiteral(_scratch.Written, typed ? Intern(l.Datatype) : -1);
+    }
+
+    /// <summary>
+    /// Keeps a literal as its spelling up to the datatype (what <see cref="SpellLiteral"/> writes) and the id of the
+    /// datatype that must follow as "^^datatype", or -1; returns its index (its object reference is the complement).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal int AddSpelledLiteral(ReadOnlySpan<byte> bytes, int datatype)
+    {
         if (_chunkUsed + bytes.Length > ChunkSize || _chunks.Count == 0)
         {
             // Large and never moved or zeroed by the collector: chunks cost neither copying nor clearing.
@@ -796,13 +984,13 @@ public sealed class TurtleSink : IRdfSink
         var n = _litCount++;
         if (_litAt.Length == n)
         {
-            Array.Resize(ref _litAt, n * 2);
-            Array.Resize(ref _litLen, n * 2);
-            Array.Resize(ref _litDatatype, n * 2);
+            Grow(ref _litAt, n * 2);
+            Grow(ref _litLen, n * 2);
+            Grow(ref _litDatatype, n * 2);
         }
         _litAt[n] = ((long)chunk << 32) | (uint)_chunkUsed;
         _litLen[n] = bytes.Length;
-        _litDatatype[n] = typed ? Intern(l.Datatype) : -1;
+        _litDatatype[n] = datatype;
         _chunkUsed += bytes.Length;
         return n;
     }

@@ -56,6 +56,31 @@ public sealed class ParseVerbTests : CliTestBase
     }
 
     [TestMethod]
+    public void NTriplesWithARarerConstructLateInTheFileIsReadAgainByTheFullParser()
+    {
+        var doc = new StringBuilder();
+        for (var i = 0; i < 2000; i++) doc.Append("<http://ex/s").Append(i).Append("> <http://ex/p> \"v").Append(i).Append("\" .\n");
+        doc.Append("<http://ex/s0> <http://ex/p> \"x\"@ar--rtl .\n");
+        var (code, stdout, stderr) = Run("", "parse", WriteFile("late.nt", doc.ToString()), "--to", "turtle");
+        Assert.AreEqual(0, code, stderr);
+        StringAssert.Contains(stdout, "<http://ex/s0> <http://ex/p> \"v0\", \"x\"@ar--rtl .");
+        StringAssert.Contains(stdout, "<http://ex/s1999> <http://ex/p> \"v1999\" .");
+    }
+
+    [TestMethod]
+    public void BadNTriplesLateInTheFileGivesTheFullParsersErrorAndNoTurtle()
+    {
+        var doc = new StringBuilder();
+        for (var i = 0; i < 2000; i++) doc.Append("<http://ex/s").Append(i).Append("> <http://ex/p> <http://ex/o> .\n");
+        doc.Append("<http://ex/s> <http://ex/p> \"unterminated .\n");
+        var f = WriteFile("bad.nt", doc.ToString());
+        var (code, stdout, stderr) = Run("", "parse", f, "--to", "turtle");
+        Assert.AreEqual(1, code);
+        StringAssert.StartsWith(stderr, f + ":2001:");
+        Assert.AreEqual("", stdout);
+    }
+
+    [TestMethod]
     public void MissingFileExitsOne()
         => Assert.AreEqual(1, Run("", "parse", Path.Combine(Dir, "nope.ttl")).Code);
 
