@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Graph.Rdf;
+using Graph.Formats;
 
 namespace Graph.Cli;
 
@@ -57,7 +58,7 @@ public sealed class ConvertTurtle
     public ConvertTurtle(IReadOnlyDictionary<string, string> prefixes)
     {
         _prefixBySpan = _prefixByNs.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var (p, ns) in prefixes.Where(p => IsValidPrefix(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (p, ns) in prefixes.Where(p => TurtleLexical.IsValidPrefix(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             if (!_prefixByNs.TryGetValue(ns, out var existing) || string.CompareOrdinal(p, existing) < 0) _prefixByNs[ns] = p;
         _byLength = [.. _prefixByNs.OrderByDescending(kv => kv.Key.Length).Select(kv => (kv.Key, kv.Value))];
     }
@@ -386,9 +387,9 @@ public sealed class ConvertTurtle
                 case Vocab.Xsd.String:
                     Quoted(l.Value);
                     return false;
-                case Vocab.Xsd.Integer when IsInteger(l.Value):
-                case Vocab.Xsd.Decimal when IsDecimal(l.Value):
-                case Vocab.Xsd.Double when IsDouble(l.Value):
+                case Vocab.Xsd.Integer when TurtleLexical.IsInteger(l.Value):
+                case Vocab.Xsd.Decimal when TurtleLexical.IsDecimal(l.Value):
+                case Vocab.Xsd.Double when TurtleLexical.IsDouble(l.Value):
                 case Vocab.Xsd.Boolean when l.Value is "true" or "false":
                     Text(l.Value);
                     return false;
@@ -419,7 +420,7 @@ public sealed class ConvertTurtle
             if (_prefixBySpan.TryGetValue(iri.AsSpan(0, cut), out var prefix))
             {
                 var local = iri.AsSpan(cut);
-                if (IsSafeLocalName(local)) return (prefix, iri[cut..]);
+                if (TurtleLexical.IsSafeLocalName(local)) return (prefix, iri[cut..]);
             }
             if (c == '/' || c == '#') break;
         }
@@ -429,81 +430,9 @@ public sealed class ConvertTurtle
         foreach (var (ns, p) in _byLength)
         {
             if (ns.Length <= lastSeparator) break;
-            if (iri.StartsWith(ns, StringComparison.Ordinal) && IsSafeLocalName(iri.AsSpan(ns.Length))) return (p, iri[ns.Length..]);
+            if (iri.StartsWith(ns, StringComparison.Ordinal) && TurtleLexical.IsSafeLocalName(iri.AsSpan(ns.Length))) return (p, iri[ns.Length..]);
         }
         return null;
-    }
-
-    // ------------------------------------------------------------------ the Turtle grammar's character rules
-
-    private static bool IsValidPrefix(string p)
-    {
-        if (p.Length == 0) return true;
-        if (!IsPnCharsBase(p[0]) || p[^1] == '.') return false;
-        foreach (var c in p) if (!(IsPnChars(c) || c == '.')) return false;
-        return true;
-    }
-
-    private static bool IsSafeLocalName(ReadOnlySpan<char> s)
-    {
-        if (s.Length == 0) return true;
-        var c0 = s[0];
-        if (!(IsPnCharsU(c0) || c0 == ':' || char.IsAsciiDigit(c0))) return false;
-        if (s[^1] == '.') return false;
-        for (var i = 1; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (!(IsPnChars(c) || c == ':' || c == '.')) return false;
-        }
-        return true;
-    }
-
-    private static bool IsPnCharsBase(int c) =>
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-        || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF)
-        || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D)
-        || (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF)
-        || (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD);
-
-    private static bool IsPnCharsU(int c) => c == '_' || IsPnCharsBase(c);
-
-    private static bool IsPnChars(int c) =>
-        IsPnCharsU(c) || c == '-' || (c >= '0' && c <= '9') || c == 0xB7
-        || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
-
-    private static bool IsInteger(string s)
-    {
-        var i = s.Length > 0 && (s[0] == '+' || s[0] == '-') ? 1 : 0;
-        if (i >= s.Length) return false;
-        for (; i < s.Length; i++) if (!char.IsAsciiDigit(s[i])) return false;
-        return true;
-    }
-
-    private static bool IsDecimal(string s)
-    {
-        var i = s.Length > 0 && (s[0] == '+' || s[0] == '-') ? 1 : 0;
-        var dot = s.IndexOf('.', i);
-        if (dot < 0 || dot == s.Length - 1) return false;
-        for (var k = i; k < s.Length; k++) if (k != dot && !char.IsAsciiDigit(s[k])) return false;
-        return true;
-    }
-
-    private static bool IsDouble(string s)
-    {
-        var e = s.IndexOfAny(['e', 'E']);
-        if (e <= 0 || e == s.Length - 1) return false;
-        var mant = s.AsSpan(0, e);
-        if (!IsInteger(s[(e + 1)..])) return false;
-        var i = mant.Length > 0 && (mant[0] == '+' || mant[0] == '-') ? 1 : 0;
-        var digits = 0;
-        var dots = 0;
-        for (var k = i; k < mant.Length; k++)
-        {
-            if (char.IsAsciiDigit(mant[k])) digits++;
-            else if (mant[k] == '.') dots++;
-            else return false;
-        }
-        return digits > 0 && dots <= 1;
     }
 }
 

@@ -1,7 +1,10 @@
 namespace Graph.Formats;
 
-/// <summary>Which lexical forms Turtle can write bare, and which local names need no escaping.</summary>
-internal static class TurtleLexical
+/// <summary>
+/// Which lexical forms Turtle can write bare, and which prefixes and local names need no escaping: the grammar's
+/// rules in one place for every writer of Turtle (the general writer and the converter's lean one).
+/// </summary>
+public static class TurtleLexical
 {
     public static bool IsInteger(string s)
     {
@@ -51,6 +54,15 @@ internal static class TurtleLexical
             var c = s[i];
             if (!(CharClasses.IsPnChars(c) || c == ':' || c == '.')) return false;
         }
+        return true;
+    }
+
+    /// <summary>A PN_PREFIX (or the empty prefix) that can be declared as written.</summary>
+    public static bool IsValidPrefix(string p)
+    {
+        if (p.Length == 0) return true;
+        if (!CharClasses.IsPnCharsBase(p[0]) || p[^1] == '.') return false;
+        foreach (var c in p) if (!(CharClasses.IsPnChars(c) || c == '.')) return false;
         return true;
     }
 }

@@ -141,7 +141,7 @@ public sealed class TurtleSink : IRdfSink
         if (_written) throw new InvalidOperationException("a TurtleSink writes once");
         _written = true;
         _out = output;
-        _prefixes = prefixes.Where(p => IsValidPrefix(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        _prefixes = prefixes.Where(p => TurtleLexical.IsValidPrefix(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         foreach (var (p, ns) in _prefixes)
             if (!_prefixByNs.TryGetValue(ns, out var existing) || string.CompareOrdinal(p, existing) < 0) _prefixByNs[ns] = p;
         PrepareIds();
@@ -1041,13 +1041,5 @@ public sealed class TurtleSink : IRdfSink
                 bestLen = ns.Length;
             }
         return best;
-    }
-
-    private static bool IsValidPrefix(string p)
-    {
-        if (p.Length == 0) return true;
-        if (!CharClasses.IsPnCharsBase(p[0]) || p[^1] == '.') return false;
-        foreach (var c in p) if (!(CharClasses.IsPnChars(c) || c == '.')) return false;
-        return true;
     }
 }
