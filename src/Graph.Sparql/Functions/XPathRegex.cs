@@ -13,24 +13,44 @@ public static class XPathRegex
     /// <summary>How long one backtracking match may run before it becomes an expression error.</summary>
     public static TimeSpan MatchTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    // Plain dictionaries under a lock: ConcurrentDictionary.Count takes every lock and, the first time, sets up an
-    // event source by reflection, which a one-shot `kg query` process pays for in full.
-    private static readonly Dictionary<(string, string), Regex> s_cache = [];
+    // One entry per (pattern, flags): its plain-text matcher when it has one, else its compiled regex. A plain
+    // dictionary under a lock: ConcurrentDictionary.Count takes every lock and, the first time, sets up an event
+    // source by reflection, which a one-shot `kg query` process pays for in full.
+    private static readonly Dictionary<(string, string), Matcher> s_cache = [];
     private const int CacheLimit = 512;
 
-    /// <summary>The compiled regex for an XPath pattern and flags (cached); an expression error when either is invalid.</summary>
-    public static Regex Get(string pattern, string flags)
+    // A FILTER's pattern is usually one constant, the same string object on every row: remembering the last entry
+    // per thread and comparing by reference skips the lock and the hashing of the pattern for each row.
+    [ThreadStatic] private static Matcher? t_last;
+
+    private sealed class Matcher(string pattern, string flags)
     {
-        lock (s_cache)
-            if (s_cache.TryGetValue((pattern, flags), out var cached)) return cached;
-        var re = Build(pattern, flags);
+        public readonly string Pattern = pattern;
+        public readonly string Flags = flags;
+        public readonly PlainText? Plain = PlainText.Of(pattern, flags);
+        private Regex? _regex;
+
+        public Regex Regex => _regex ??= Build(Pattern, Flags);
+    }
+
+    private static Matcher Lookup(string pattern, string flags)
+    {
+        var last = t_last;
+        if (last is not null && ReferenceEquals(last.Pattern, pattern) && ReferenceEquals(last.Flags, flags)) return last;
+        Matcher? m;
         lock (s_cache)
         {
-            if (s_cache.Count >= CacheLimit) s_cache.Clear();
-            s_cache[(pattern, flags)] = re;
+            if (!s_cache.TryGetValue((pattern, flags), out m))
+            {
+                if (s_cache.Count >= CacheLimit) s_cache.Clear();
+                s_cache[(pattern, flags)] = m = new Matcher(pattern, flags);
+            }
         }
-        return re;
+        return t_last = m;
     }
+
+    /// <summary>The compiled regex for an XPath pattern and flags (cached); an expression error when either is invalid.</summary>
+    public static Regex Get(string pattern, string flags) => Lookup(pattern, flags).Regex;
 
     private static Regex Build(string pattern, string flags)
     {
@@ -154,20 +174,9 @@ public static class XPathRegex
     /// </summary>
     public static bool IsMatch(string pattern, string flags, string input)
     {
-        PlainText? plain;
-        lock (s_plain)
-        {
-            if (!s_plain.TryGetValue((pattern, flags), out plain))
-            {
-                if (s_plain.Count >= CacheLimit) s_plain.Clear();
-                s_plain[(pattern, flags)] = plain = PlainText.Of(pattern, flags);
-            }
-        }
-        if (plain is not null) return plain.IsMatch(input);
-        return IsMatch(Get(pattern, flags), input);
+        var m = Lookup(pattern, flags);
+        return m.Plain is { } plain ? plain.IsMatch(input) : IsMatch(m.Regex, input);
     }
-
-    private static readonly Dictionary<(string, string), PlainText?> s_plain = [];
 
     private sealed class PlainText(string text, bool start, bool end)
     {
