@@ -69,7 +69,7 @@ public sealed partial class Extractor
         private bool IsThreeStates(int k) => k + 1 < _t.Count && Cues.Exactly(_t[k], States) && Cues.Exactly(_t[k + 1], Three);
 
         private HashSet<string> HostStates() =>
-            _state.Values.Select(st => st.Place?.Entity.Country).Where(c => c is not null).Select(c => c!).ToHashSet();
+            _state.Values.Select(st => st.Place?.Entity.Country ?? st.HostState).Where(c => c is not null).Select(c => c!).ToHashSet();
 
         private string? StateOf(EntityMention m)
         {

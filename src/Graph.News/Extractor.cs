@@ -262,6 +262,8 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             public bool FutureVerb { get; set; }
             public bool PastVerb { get; set; }
             public EntityMention? Place { get; set; }
+            /// <summary>The hosting state when the text names it but no city.</summary>
+            public string? HostState { get; set; }
             public string Status { get; set; } = "held";
             public DateOnly? Start, End, Earliest, Latest;
             public List<NormSpan> StartEv { get; } = [];
@@ -477,12 +479,23 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 var statusEv = dateEv.Count > 0 ? dateEv : mentionEv;
                 Add(iri, Ns.Ast + "status", Obj.Iri(Ns.Ast + st.Status), statusEv);
                 var place = FindPlace(st);
+                var host = HostStateOf(st);
+                // A city of another state than the one the round's clause names as host belongs to something else.
+                if (host is not null && place?.Entity.Country is { } pc && pc != host.Key) place = null;
+                var viaHost = place is null && host is not null;
+                if (viaHost) place = CityOfHost(host!);
                 if (place is not null)
                 {
                     st.Place = place;
                     var pev = new List<NormSpan> { Span(place.First, place.Last) };
+                    if (viaHost) pev.Add(MentionSpan(host!));
                     Add(iri, Ns.Schema + "location", Obj.Iri(place.Entity.Iri), pev);
                     if (place.Entity.Country is { } c) Add(iri, Ns.Ast + "host", Obj.Iri(Ns.Id + c), pev);
+                }
+                else if (host is not null)
+                {
+                    st.HostState = host.Key;
+                    Add(iri, Ns.Ast + "host", Obj.Iri(host.Entity.Iri), [MentionSpan(host)]);
                 }
             }
         }
@@ -513,12 +526,32 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             foreach (var r in st.Mentions.Where(m => m.Reference != RoundReference.Anaphor))
             {
                 var s = _s[r.Sentence];
-                var otherHead = Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(i => (i < r.First || i > r.Last) && RoundRecognizer.IsHead(_t[i]));
+                var otherHead = Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(i => (i < r.First || i > r.Last) && (RoundRecognizer.IsHead(_t[i]) || Cues.Exactly(_t[i], OtherEvents)));
                 if (otherHead) continue;
-                var places = Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Where(IsPlace).Select(i => _mentionAt[i]!).ToList();
+                // «..., فيما عقد الوزراء اجتماعاً في موسكو»: a contrastive clause is about another event.
+                var (from, to) = ContrastiveClause(s, r.First);
+                var places = Enumerable.Range(from, to - from).Where(IsPlace).Select(i => _mentionAt[i]!).ToList();
                 if (places.Select(p => p.Key).Distinct().Count() == 1) return places[0];
             }
             return null;
+        }
+
+        /// <summary>Nouns of other gatherings a sentence may place instead of the round («تستضيف روسيا القمة المقبلة في سوتشي»).</summary>
+        private static readonly string[] OtherEvents = NormalizedText.Key("القمة قمة المؤتمر مؤتمر اجتماعا لقاء لقاءات اجتماعات").Split(' ');
+
+        private static readonly string[] Contrast = NormalizedText.Key("فيما بينما حين").Split(' ');
+
+        /// <summary>The tokens of sentence s between the contrastive conjunctions («فيما»، «بينما»، «في حين») around token at.</summary>
+        private (int From, int To) ContrastiveClause(Sentence s, int at)
+        {
+            int from = s.FirstToken, to = s.EndToken;
+            for (var i = s.FirstToken + 1; i < s.EndToken; i++)
+            {
+                if (!_t[i].HardGapBefore || !Cues.Exactly(_t[i], Contrast)) continue;
+                if (i <= at) from = i;
+                else { to = i; break; }
+            }
+            return (from, to);
         }
 
         /// <summary>A new clause starts at token i: a separator followed by a conjunction or a verb-initial word.</summary>
