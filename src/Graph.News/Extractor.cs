@@ -75,6 +75,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             AttributeProcesses();
             if (!IsAboutAstana()) return;
             ResolveNumbers();
+            DetectChanges();
             AttachDates();
             ComputeStatus();
             ResolveNewRounds();
@@ -269,6 +270,10 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             public List<NormSpan> StartEv { get; } = [];
             public List<NormSpan> EndEv { get; } = [];
             public List<NormSpan> IntervalEv { get; } = [];
+            /// <summary>Postponed or cancelled, with the words that say so and the dates the round had before.</summary>
+            public RoundChange Change { get; set; }
+            public List<NormSpan> ChangeEv { get; } = [];
+            public List<DateExpression> Previous { get; } = [];
         }
 
         private RoundState State(int n)
@@ -316,8 +321,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 if (inSentence.Count == 0) continue;
                 foreach (var d in _dates[s.Index])
                 {
+                    if (_formerDates.Contains(d)) continue;
                     var (role, at) = CueRole(d.First, s);
-                    if (role == Role.Announce) continue;
+                    if (role == Role.Announce && !_newDates.Contains(d)) continue;
                     // The nearest round mention, explicit ones first.
                     var r = inSentence.OrderBy(x => x.Reference == RoundReference.Anaphor ? 1 : 0)
                         .ThenBy(x => Distance(x, d)).First();
@@ -434,7 +440,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     st.Earliest = a;
                     st.Latest = b;
                 }
-                if (st.Earliest is { } e && e > _p) st.Status = "announced";
+                // A postponed or cancelled round without a new date has not taken place.
+                if (st.Change != RoundChange.None && st.Earliest is null) st.Status = "announced";
+                else if (st.Earliest is { } e && e > _p) st.Status = "announced";
                 else if (st.Latest is { } l && l < _p) st.Status = "held";
                 else if (st.End is { } end2 && end2 == _p && st.EndedVerb) st.Status = "held";
                 else if (st.Start is { } s2 && s2 <= _p) st.Status = st.EndedVerb ? "held" : "ongoing";
@@ -478,6 +486,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 if (st.Latest is { } l) Add(iri, Ns.Ast + "latestDate", Obj.Date(l), dateEv);
                 var statusEv = dateEv.Count > 0 ? dateEv : mentionEv;
                 Add(iri, Ns.Ast + "status", Obj.Iri(Ns.Ast + st.Status), statusEv);
+                EmitChange(iri, st);
                 var place = FindPlace(st);
                 var host = HostStateOf(st);
                 // A city of another state than the one the round's clause names as host belongs to something else.
