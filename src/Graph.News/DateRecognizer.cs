@@ -32,6 +32,7 @@ public static class DateRecognizer
     private static readonly HashSet<string> Of = ArabicLexicon.Set("من");
     private static readonly HashSet<string> After = ArabicLexicon.Set("بعد");
     private static readonly HashSet<string> Before = ArabicLexicon.Set("قبل");
+    private static readonly HashSet<string> FirstWordOfBeforeYesterday = ArabicLexicon.Set("أول");
 
     /// <summary>All date expressions of tokens [from, to).</summary>
     /// <param name="isFuture">Whether the verb governing token i is in the future (for bare weekdays).</param>
@@ -120,6 +121,9 @@ public static class DateRecognizer
         }
         else if (ArabicLexicon.Is(t[i], Yesterday)) day = p.AddDays(-1);
         else if (ArabicLexicon.Is(t[i], Tomorrow)) day = p.AddDays(1);
+        // «بعد غد» is two days after publication, «أول أمس» two days before.
+        else if (ArabicLexicon.Is(t[i], After) && i + 1 < to && !t[i + 1].HardGapBefore && ArabicLexicon.Is(t[i + 1], Tomorrow)) { day = p.AddDays(2); last = i + 1; }
+        else if (ArabicLexicon.Is(t[i], FirstWordOfBeforeYesterday) && i + 1 < to && !t[i + 1].HardGapBefore && ArabicLexicon.Is(t[i + 1], Yesterday)) { day = p.AddDays(-2); last = i + 1; }
         else if (ArabicLexicon.Is(t[i], DayWord) && i + 1 < to && ArabicLexicon.Is(t[i + 1], Tomorrow)) { day = p.AddDays(1); last = i + 1; }
         else return null;
         // A weekday after it only confirms the day: «اليوم الإثنين»، «أمس الأربعاء»، «غداً الثلاثاء».

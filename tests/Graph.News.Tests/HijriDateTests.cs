@@ -92,3 +92,27 @@ public sealed class HijriDateTests
         Assert.AreEqual("2023-06-24", f.RoundValue(21, "latestDate"));
     }
 }
+
+/// <summary>Days counted two away from publication.</summary>
+[TestClass]
+public sealed class TwoDaysAwayTests
+{
+    private static DateExpression One(string text, string published)
+    {
+        var (tokens, _) = Tokenizer.Tokenize(NormalizedText.Of(text).Text);
+        var found = DateRecognizer.Find(tokens, 0, tokens.Count, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture), _ => true);
+        Assert.AreEqual(1, found.Count, text);
+        return found[0];
+    }
+
+    [TestMethod]
+    public void TheDayAfterTomorrowIsTwoDaysAfterPublication()
+    {
+        Assert.AreEqual(new DateOnly(2018, 7, 30), One("تنطلق بعد غد الإثنين الجولة", "2018-07-28").Earliest);
+        Assert.AreEqual(new DateOnly(2018, 7, 30), One("تنطلق بعد غد الجولة", "2018-07-28").Earliest);
+    }
+
+    [TestMethod]
+    public void TheDayBeforeYesterdayIsTwoDaysBeforePublication() =>
+        Assert.AreEqual(new DateOnly(2018, 7, 26), One("انتهت أول أمس الجولة", "2018-07-28").Earliest);
+}
