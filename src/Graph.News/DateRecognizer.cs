@@ -106,7 +106,22 @@ public static class DateRecognizer
         if (rel is not null) return rel;
         var dm = DayMonth(t, i, to, p, start) ?? HijriDayMonth(t, i, to, start) ?? HijriMonth(t, i, to, start);
         if (dm is not null) return dm;
-        return MonthOrYear(t, start, to, p) ?? Weekday(t, i, to, p, start, isFuture);
+        return Week(t, i, to, p, start) ?? MonthOrYear(t, start, to, p) ?? Weekday(t, i, to, p, start, isFuture);
+    }
+
+    private static readonly HashSet<string> WeekWord = ArabicLexicon.Set("الأسبوع", "الاسبوع");
+
+    /// <summary>
+    /// «الأسبوع المقبل/الماضي/الجاري»: weeks start on Saturday, Sunday or Monday depending on the country, so only
+    /// the days every convention agrees on are guaranteed: the next week lies within 1..13 days after publication,
+    /// the last within 1..13 days before, the current within 6 days either side.
+    /// </summary>
+    private static DateExpression? Week(IReadOnlyList<Token> t, int i, int to, DateOnly p, int start)
+    {
+        if (!ArabicLexicon.Is(t[i], WeekWord) || i + 1 >= to || t[i + 1].HardGapBefore) return null;
+        var (a, b) = ArabicLexicon.Is(t[i + 1], Next) ? (1, 13) : ArabicLexicon.Is(t[i + 1], Past) ? (-13, -1) : ArabicLexicon.Is(t[i + 1], Current) ? (-6, 6) : (0, 0);
+        if (a == 0) return null;
+        return new DateExpression { First = start, Last = i + 1, Kind = DateKind.Open, Earliest = p.AddDays(a), Latest = p.AddDays(b), Relative = true };
     }
 
     private static DateExpression? Relative(IReadOnlyList<Token> t, int i, int to, DateOnly p, int start)

@@ -17,7 +17,7 @@ public sealed partial class Extractor
         private static readonly string[] BareNouns = K("تأجيل تأجيلا تأجيلاً إرجاء إلغاء");
         private static readonly string[] Negation = K("نفى نفت ينفي تنفي نافيا لا لن لم دون بدون عدم استبعد استبعدت يستبعد تستبعد");
         /// <summary>Words that make the date after them the one a round had before a change: «كانت مقررة في 20 آذار».</summary>
-        private static readonly string[] Scheduled = K("مقررة مقررا مقرر المقرر المقررة المحدد المحددة محددا محددة موعدها موعده السابق الأصلي كانت كان ستعقد يعقد تعقد");
+        private static readonly string[] Scheduled = K("مقررة مقررا مقرر المقرر المقررة المحدد المحددة محددا محددة موعدها موعده السابق الأصلي كانت كان");
         private static readonly string[] ToWords = K("إلى الى حتى لغاية");
 
         private readonly HashSet<DateExpression> _formerDates = [];

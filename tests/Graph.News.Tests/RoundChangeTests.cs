@@ -81,3 +81,40 @@ public sealed class RoundChangeTests
         Assert.AreEqual("2019-12-31", f.RoundValue(14, "latestDate"));
     }
 }
+
+/// <summary>Round phrasings and relative weeks found while checking invented articles.</summary>
+[TestClass]
+public sealed class RoundPhrasingTests
+{
+    [TestMethod]
+    public void ARoundPostponedBeforeItWasHeldIsRescheduledAndHeld()
+    {
+        var f = TestGazetteer.Extract(
+            "وقد أرجئت الجولة الخامسة عشرة من محادثات أستانا عدة مرات قبل أن تعقد في سوتشي يومي 16 و17 شباط 2021.", "2021-02-20");
+        Assert.AreEqual("EventRescheduled", f.RoundValue(15, "eventStatus"));
+        Assert.AreEqual("2021-02-16", f.RoundValue(15, "startDate"));
+        Assert.AreEqual("2021-02-17", f.RoundValue(15, "endDate"));
+        Assert.AreEqual("held", f.RoundValue(15, "status"));
+        Assert.AreEqual("sochi", f.RoundValue(15, "location"));
+    }
+
+    [TestMethod]
+    public void TheProcessNamedBetweenTheHeadAndTheOrdinalIsARound()
+    {
+        var f = TestGazetteer.Extract("انطلقت اليوم جولة أستانا الحادية والعشرون حول سوريا في العاصمة الكازاخية.", "2024-01-24");
+        CollectionAssert.AreEqual(new[] { 21 }, f.Rounds());
+        Assert.AreEqual("2024-01-24", f.RoundValue(21, "startDate"));
+        var g = TestGazetteer.Extract("يعقد اجتماع أستانا الـ22 في العاصمة الكازاخستانية.", "2024-11-01");
+        CollectionAssert.AreEqual(new[] { 22 }, g.Rounds());
+    }
+
+    [TestMethod]
+    public void NextWeekBoundsTheRoundWhateverDayTheWeekStarts()
+    {
+        var f = TestGazetteer.Extract("تستضيف العاصمة الكازاخستانية الأسبوع المقبل الجولة التاسعة عشرة من محادثات أستانا.", "2022-11-15");
+        Assert.AreEqual("2022-11-16", f.RoundValue(19, "earliestDate"));
+        Assert.AreEqual("2022-11-28", f.RoundValue(19, "latestDate"));
+        Assert.AreEqual("announced", f.RoundValue(19, "status"));
+        Assert.IsNull(f.RoundValue(19, "startDate"));
+    }
+}
