@@ -164,10 +164,12 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             {
                 if (r.Process != Process.Unknown) continue;
                 var s = _s[r.Sentence];
+                if (OfAnotherGathering(r, s)) { r.Process = Process.Other; continue; }
                 for (var i = r.Last + 1; i < Math.Min(s.EndToken, r.Last + 8); i++)
                 {
                     if (i > r.Last + 1 && _t[i].CommaBefore) break;
-                    if (RoundRecognizer.IsHead(_t[i])) break;
+                    // «الجولة الثامنة من اجتماعات اللجنة الدستورية»: a plural head is not another round; read on to its owner.
+                    if (RoundRecognizer.IsHead(_t[i]) && _rounds.Any(x => x != r && x.First == i)) break;
                     var m = _mentionAt[i];
                     if (m is null) { if (Cues.Exactly(_t[i], Quad)) { r.Process = Process.Other; break; } continue; }
                     if (m.Key is "astana_talks" or "astana") { r.Process = Process.Astana; break; }
@@ -179,6 +181,21 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     && !SentenceMentions(s, m => OtherProcessKeys.Contains(m.Key)))
                     r.Process = Process.Astana;
             }
+        }
+
+        /// <summary>Gatherings whose sessions are numbered too: «الدورة الثانية لمنتدى أستانا»، «النسخة الثالثة من مؤتمر …».</summary>
+        private static readonly string[] OtherGatherings = NormalizedText.Key(
+            "منتدى المنتدى مؤتمر المؤتمر معرض المعرض مهرجان المهرجان بطولة البطولة البرلمان برلمان مجلس المجلس قمة القمة " +
+            "اللجنة لجنة الألعاب انتخابات الانتخابات أسبوع جائزة الجائزة").Split(' ');
+
+        /// <summary>True when the round phrase is the numbered session of another kind of gathering named right after it, by «ل» or «من».</summary>
+        private bool OfAnotherGathering(RoundMention r, Sentence s)
+        {
+            var g = r.Last + 1;
+            var viaMin = g < s.EndToken && _t[g].Text == "من";
+            if (viaMin) g++;
+            if (g >= s.EndToken || _t[g].HardGapBefore || !Cues.Exactly(_t[g], OtherGatherings)) return false;
+            return viaMin || _t[g].Text.StartsWith('ل');
         }
 
         private bool SentenceIsOtherProcess(int sentence)
