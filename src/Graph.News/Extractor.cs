@@ -248,6 +248,10 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     case RoundReference.Next when maxSoFar > 0:
                         r.Number = maxSoFar + 1;
                         break;
+                    // «الجولة المقبلة … بعد اختتام الجولة الثامنة عشرة»: the round it follows is named later in the sentence.
+                    case RoundReference.Next when _rounds.FirstOrDefault(x => x.Sentence == r.Sentence && x.First > r.Last && x.Reference == RoundReference.Number) is { } later:
+                        r.Number = later.Number + 1;
+                        break;
                     case RoundReference.Previous:
                         var max = _rounds.Where(x => x.Reference == RoundReference.Number).Select(x => x.Number).DefaultIfEmpty(0).Max();
                         if (max > 1) r.Number = max - 1;
@@ -344,7 +348,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     // The nearest round mention, explicit ones first.
                     var r = inSentence.OrderBy(x => x.Reference == RoundReference.Anaphor ? 1 : 0)
                         .ThenBy(x => Distance(x, d)).First();
-                    if (inSentence.Any(x => x.Reference != RoundReference.Anaphor)) r = inSentence.Where(x => x.Reference != RoundReference.Anaphor).OrderBy(x => Distance(x, d)).First();
+                    // Equally near: the round the date follows, in its own clause («الجولة المقبلة … في النصف الأول …، بعد اختتام الجولة 18»).
+                    if (inSentence.Any(x => x.Reference != RoundReference.Anaphor))
+                        r = inSentence.Where(x => x.Reference != RoundReference.Anaphor).OrderBy(x => Distance(x, d) + (ClauseBetween(x, d) ? 8 : 0)).ThenBy(x => x.First > d.Last ? 1 : 0).First();
                     if (Distance(r, d) > 20) continue;
                     var st = State(r.Number);
                     var ev = Span(d.First, d.Last);
@@ -408,6 +414,13 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 if (dist < bestDist) { bestDist = dist; best = k; }
             }
             return bestDist <= 12 ? best : -1;
+        }
+
+        private bool ClauseBetween(RoundMention r, DateExpression d)
+        {
+            var (from, to) = d.First > r.Last ? (r.Last + 1, d.First) : (d.Last + 1, r.First);
+            for (var i = from; i <= to; i++) if (ClauseBreak(i)) return true;
+            return false;
         }
 
         private static int Distance(RoundMention r, DateExpression d) => d.First > r.Last ? d.First - r.Last : r.First > d.Last ? r.First - d.Last : 0;

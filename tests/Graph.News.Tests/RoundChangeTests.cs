@@ -117,4 +117,17 @@ public sealed class RoundPhrasingTests
         Assert.AreEqual("announced", f.RoundValue(19, "status"));
         Assert.IsNull(f.RoundValue(19, "startDate"));
     }
+
+    [TestMethod]
+    public void TheNextRoundNamedBeforeTheOneItFollowsTakesTheDateInItsClause()
+    {
+        var f = TestGazetteer.Extract(
+            "قال المتحدث باسم الخارجية الكازاخستانية أمس إن بلاده مستعدة لاستضافة الجولة المقبلة من محادثات أستانا في النصف الأول من العام القادم، وذلك بعد اختتام الجولة الثامنة عشرة.", "2022-06-17");
+        CollectionAssert.AreEqual(new[] { 18, 19 }, f.Rounds());
+        Assert.AreEqual("2023-01-01", f.RoundValue(19, "earliestDate"));
+        Assert.AreEqual("2023-06-30", f.RoundValue(19, "latestDate"));
+        Assert.AreEqual("announced", f.RoundValue(19, "status"));
+        Assert.IsNull(f.RoundValue(18, "earliestDate"));
+        Assert.AreEqual("held", f.RoundValue(18, "status"));
+    }
 }
