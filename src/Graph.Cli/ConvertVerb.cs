@@ -416,7 +416,9 @@ public sealed class ConvertVerb : IVerb
                     if (!jr.Read()) throw new JsonReaderException($"no value for \"{name}\"");
                     string? value = jr.TokenType switch
                     {
-                        JsonToken.String or JsonToken.Integer or JsonToken.Float or JsonToken.Boolean => Convert.ToString(jr.Value, CultureInfo.InvariantCulture),
+                        JsonToken.String => (string)jr.Value!,
+                        // An article is text: a number or boolean there is a broken line, not an article.
+                        JsonToken.Integer or JsonToken.Float or JsonToken.Boolean when name != "text" => Convert.ToString(jr.Value, CultureInfo.InvariantCulture),
                         JsonToken.Null => null,
                         _ => throw new JsonReaderException($"\"{name}\" must be a string"),
                     };

@@ -33,6 +33,7 @@ internal static class Cues
     public static readonly string[] Guarantor = K("ضامن", "الضامن", "برعاية", "رعاية", "راعي", "الراعي", "بضمان");
     public static readonly string[] Observer = K("مراقب", "كمراقب", "بصفة مراقب");
     public static readonly string[] Attend = K("حضور", "بحضور", "يحضر", "تحضر", "حضر", "حضرت", "حضره");
+    public static readonly string[] Participate = K("مشاركة", "بمشاركة", "شارك", "شاركت", "يشارك", "تشارك", "المشاركة", "ومشاركة");
     public static readonly string[] Delegation = K("وفد", "وفدا", "وفدي", "وفود", "الوفد", "الوفدين", "ممثلي", "ممثلو", "الوفود");
     public static readonly string[] Absent = K("غياب", "بغياب", "تغيب", "غاب", "قاطع", "يقاطع", "مقاطعة", "امتنع", "يمتنع", "عدم");
     public static readonly string[] Headed = K("برئاسة", "برئاسته", "يترأسه", "يرأسه");

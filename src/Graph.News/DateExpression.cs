@@ -16,6 +16,10 @@ public sealed class DateExpression
     public IReadOnlyList<DateOnly> Days { get; init; } = [];
     /// <summary>True when resolved from «اليوم»، «أمس»، a weekday or «الجاري»-style words.</summary>
     public bool Relative { get; init; }
+    /// <summary>True when stated in the Hijri calendar (and converted).</summary>
+    public bool Hijri { get; init; }
+    /// <summary>True when the day is written as a number or ordinal of a named month (not «اليوم» or a weekday).</summary>
+    public bool StatedDay { get; init; }
 
     public override string ToString() => $"{Kind} {Earliest:yyyy-MM-dd}..{Latest:yyyy-MM-dd} [{First}-{Last}]";
 }

@@ -32,6 +32,7 @@ public static class DateRecognizer
     private static readonly HashSet<string> Of = ArabicLexicon.Set("من");
     private static readonly HashSet<string> After = ArabicLexicon.Set("بعد");
     private static readonly HashSet<string> Before = ArabicLexicon.Set("قبل");
+    private static readonly HashSet<string> FirstWordOfBeforeYesterday = ArabicLexicon.Set("أول");
 
     /// <summary>All date expressions of tokens [from, to).</summary>
     /// <param name="isFuture">Whether the verb governing token i is in the future (for bare weekdays).</param>
@@ -46,7 +47,38 @@ public static class DateRecognizer
             found.Add(d);
             i = d.Last + 1;
         }
-        return found;
+        return found.Count > 1 ? Merge(t, found) : found;
+    }
+
+    private static readonly HashSet<string> Linkers = ArabicLexicon.Set("الموافق", "الموافقة", "الموافق", "ل", "م", "ميلادي", "ميلادية", "للميلاد", "أي", "اي");
+
+    /// <summary>
+    /// One day written twice is one date: «28 ربيع الآخر 1444 هـ الموافق 22 تشرين الثاني 2022»، «الثلاثاء 22 تشرين الثاني».
+    /// The Gregorian (or the explicit) reading wins: Hijri conversion and weekday resolution are the less certain ones.
+    /// </summary>
+    private static List<DateExpression> Merge(IReadOnlyList<Token> t, List<DateExpression> found)
+    {
+        var result = new List<DateExpression> { found[0] };
+        for (var j = 1; j < found.Count; j++)
+        {
+            var a = result[^1];
+            var b = found[j];
+            var between = Enumerable.Range(a.Last + 1, Math.Max(0, b.First - a.Last - 1)).ToList();
+            var linked = between.Count <= 3 && between.All(k => !t[k].IsNumber && ArabicLexicon.Is(t[k], Linkers));
+            var calendars = a.Hijri != b.Hijri;
+            var weekday = between.Count == 0 && a.Relative && !a.StatedDay && a.Kind == DateKind.Day && b.StatedDay && !t[b.First].HardGapBefore;
+            if (linked && (calendars || weekday))
+            {
+                var keep = calendars ? (a.Hijri ? b : a) : b;
+                result[^1] = new DateExpression
+                {
+                    First = a.First, Last = b.Last, Kind = keep.Kind, Earliest = keep.Earliest, Latest = keep.Latest,
+                    Days = keep.Days, Relative = keep.Relative, Hijri = false, StatedDay = keep.StatedDay,
+                };
+            }
+            else result.Add(b);
+        }
+        return result;
     }
 
     private static DateExpression? At(IReadOnlyList<Token> t, int i, int to, DateOnly p, Func<int, bool> isFuture)
@@ -72,9 +104,24 @@ public static class DateRecognizer
         if (ArabicLexicon.Is(t[i], TimeOfDay) && i + 1 < to && !t[i + 1].HardGapBefore) i++;
         var rel = Relative(t, i, to, p, start);
         if (rel is not null) return rel;
-        var dm = DayMonth(t, i, to, p, start);
+        var dm = DayMonth(t, i, to, p, start) ?? HijriDayMonth(t, i, to, start) ?? HijriMonth(t, i, to, start);
         if (dm is not null) return dm;
-        return MonthOrYear(t, start, to, p) ?? Weekday(t, i, to, p, start, isFuture);
+        return Week(t, i, to, p, start) ?? MonthOrYear(t, start, to, p) ?? Weekday(t, i, to, p, start, isFuture);
+    }
+
+    private static readonly HashSet<string> WeekWord = ArabicLexicon.Set("الأسبوع", "الاسبوع");
+
+    /// <summary>
+    /// «الأسبوع المقبل/الماضي/الجاري»: weeks start on Saturday, Sunday or Monday depending on the country, so only
+    /// the days every convention agrees on are guaranteed: the next week lies within 1..13 days after publication,
+    /// the last within 1..13 days before, the current within 6 days either side.
+    /// </summary>
+    private static DateExpression? Week(IReadOnlyList<Token> t, int i, int to, DateOnly p, int start)
+    {
+        if (!ArabicLexicon.Is(t[i], WeekWord) || i + 1 >= to || t[i + 1].HardGapBefore) return null;
+        var (a, b) = ArabicLexicon.Is(t[i + 1], Next) ? (1, 13) : ArabicLexicon.Is(t[i + 1], Past) ? (-13, -1) : ArabicLexicon.Is(t[i + 1], Current) ? (-6, 6) : (0, 0);
+        if (a == 0) return null;
+        return new DateExpression { First = start, Last = i + 1, Kind = DateKind.Open, Earliest = p.AddDays(a), Latest = p.AddDays(b), Relative = true };
     }
 
     private static DateExpression? Relative(IReadOnlyList<Token> t, int i, int to, DateOnly p, int start)
@@ -89,6 +136,9 @@ public static class DateRecognizer
         }
         else if (ArabicLexicon.Is(t[i], Yesterday)) day = p.AddDays(-1);
         else if (ArabicLexicon.Is(t[i], Tomorrow)) day = p.AddDays(1);
+        // «بعد غد» is two days after publication, «أول أمس» two days before.
+        else if (ArabicLexicon.Is(t[i], After) && i + 1 < to && !t[i + 1].HardGapBefore && ArabicLexicon.Is(t[i + 1], Tomorrow)) { day = p.AddDays(2); last = i + 1; }
+        else if (ArabicLexicon.Is(t[i], FirstWordOfBeforeYesterday) && i + 1 < to && !t[i + 1].HardGapBefore && ArabicLexicon.Is(t[i + 1], Yesterday)) { day = p.AddDays(-2); last = i + 1; }
         else if (ArabicLexicon.Is(t[i], DayWord) && i + 1 < to && ArabicLexicon.Is(t[i + 1], Tomorrow)) { day = p.AddDays(1); last = i + 1; }
         else return null;
         // A weekday after it only confirms the day: «اليوم الإثنين»، «أمس الأربعاء»، «غداً الثلاثاء».
@@ -135,14 +185,15 @@ public static class DateRecognizer
         return n is >= 1 and <= 31 ? (n, len) : (0, 0);
     }
 
-    private static DateExpression? DayMonth(IReadOnlyList<Token> t, int i, int to, DateOnly p, int start)
+    /// <summary>One day or a pair of days of a month: «15»، «يوم 15»، «يومي 15 و16»، «بين 14 و16»، «الخامس عشر والسادس عشر». K is the token after them.</summary>
+    private static (int D1, int D2, int K) Days(IReadOnlyList<Token> t, int i, int to)
     {
         var k = i;
         var pair = false;
         if (ArabicLexicon.Is(t[k], DayWord)) k++;
         else if (ArabicLexicon.Is(t[k], Between)) { k++; pair = true; if (k < to && ArabicLexicon.Is(t[k], Between)) k++; }
         var (d1, l1) = DayAt(t, k, to);
-        if (l1 == 0) return null;
+        if (l1 == 0) return (0, 0, i);
         k += l1;
         var d2 = 0;
         // «15 و16»، «15-16»، «من 14 إلى 16»، «الخامس عشر والسادس عشر»
@@ -164,7 +215,14 @@ public static class DateRecognizer
                 if (lx > 0) { d2 = x; k += lx; }
             }
         }
-        if (pair && d2 == 0) return null;
+        if (pair && d2 == 0) return (0, 0, i);
+        return (d1, d2, k);
+    }
+
+    private static DateExpression? DayMonth(IReadOnlyList<Token> t, int i, int to, DateOnly p, int start)
+    {
+        var (d1, d2, k) = Days(t, i, to);
+        if (d1 == 0) return null;
         if (k < to && ArabicLexicon.Is(t[k], Of)) k++;
         if (k < to && ArabicLexicon.Is(t[k], MonthWord)) k++;
         var (month, ml) = MonthAt(t, k, to, requireContext: false);
@@ -178,9 +236,51 @@ public static class DateRecognizer
         if (d2 > 0 && d2 > d1)
         {
             var b = new DateOnly(year, month, d2);
-            return new DateExpression { First = start, Last = last, Kind = DateKind.DayPair, Earliest = a, Latest = b, Days = [a, b], Relative = rel };
+            return new DateExpression { First = start, Last = last, Kind = DateKind.DayPair, Earliest = a, Latest = b, Days = [a, b], Relative = rel, StatedDay = true };
         }
-        return new DateExpression { First = start, Last = last, Kind = DateKind.Day, Earliest = a, Latest = a, Days = [a], Relative = rel };
+        return new DateExpression { First = start, Last = last, Kind = DateKind.Day, Earliest = a, Latest = a, Days = [a], Relative = rel, StatedDay = true };
+    }
+
+    /// <summary>«28 ربيع الآخر 1444 هـ»، «يومي 5 و6 من شهر رمضان 1445»: Hijri days converted to Gregorian.</summary>
+    private static DateExpression? HijriDayMonth(IReadOnlyList<Token> t, int i, int to, int start)
+    {
+        var (d1, d2, k) = Days(t, i, to);
+        if (d1 == 0) return null;
+        k = HijriDates.SkipOfMonth(t, k, to);
+        var (month, ml) = HijriDates.MonthAt(t, k, to);
+        if (ml == 0) return null;
+        var (year, yl) = HijriDates.YearAt(t, k + ml, to);
+        if (yl == 0) return null;
+        var days = HijriDates.DaysInMonth(year, month);
+        if (d1 > days || d2 > days) return null;
+        var a = HijriDates.ToGregorian(year, month, d1);
+        var last = k + ml + yl - 1;
+        if (d2 > d1)
+        {
+            var b = HijriDates.ToGregorian(year, month, d2);
+            return new DateExpression { First = start, Last = last, Kind = DateKind.DayPair, Earliest = a, Latest = b, Days = [a, b], Hijri = true, StatedDay = true };
+        }
+        return new DateExpression { First = start, Last = last, Kind = DateKind.Day, Earliest = a, Latest = a, Days = [a], Hijri = true, StatedDay = true };
+    }
+
+    /// <summary>«مطلع شهر رمضان 1445 هـ»، «ذي الحجة 1444»: a Hijri month or part of it, as a Gregorian interval (parts of a month as for Gregorian months).</summary>
+    private static DateExpression? HijriMonth(IReadOnlyList<Token> t, int i, int to, int start)
+    {
+        var k = i;
+        var part = ArabicLexicon.Is(t[k], Early) ? 1 : ArabicLexicon.Is(t[k], Mid) ? 2 : ArabicLexicon.Is(t[k], Late) ? 3 : 0;
+        if (part > 0) k++;
+        k = HijriDates.SkipOfMonth(t, k, to);
+        var (month, ml) = HijriDates.MonthAt(t, k, to);
+        if (ml == 0) return null;
+        var (year, yl) = HijriDates.YearAt(t, k + ml, to);
+        if (yl == 0) return null;
+        var days = HijriDates.DaysInMonth(year, month);
+        var (a, b) = part switch { 1 => (1, 10), 2 => (11, 20), 3 => (21, days), _ => (1, days) };
+        return new DateExpression
+        {
+            First = start, Last = k + ml + yl - 1, Kind = part > 0 ? DateKind.PartOfMonth : DateKind.Month,
+            Earliest = HijriDates.ToGregorian(year, month, a), Latest = HijriDates.ToGregorian(year, month, b), Hijri = true,
+        };
     }
 
     /// <summary>A month name, possibly two-word, possibly doubled «كانون الثاني/يناير»، «أيار (مايو)».</summary>

@@ -77,6 +77,7 @@ public sealed partial class Extractor
             {
                 if (k >= r.First && k <= r.Last) continue;
                 var t = _t[k];
+                if (k < r.First && IsChangeCue(k, out _)) return true;
                 if (Cues.Exactly(t, Cues.Prepare) || t.Text.Contains("موعد")) return true;
                 // «تحضّر لجولة»: preparing for the round.
                 if (t.Forms.Any(f => f.Form is "تحضر" or "يحضر" or "نحضر") && k + 1 < s.EndToken && _t[k + 1].Text.StartsWith('ل')) return true;
@@ -134,7 +135,7 @@ public sealed partial class Extractor
             foreach (var d in _dates[s.Index])
             {
                 var (role, at) = CueRole(d.First, s);
-                if (role == Role.Announce && d.Kind == DateKind.Day && (at == v || Math.Abs(at - v) <= 1 || (at < v && d.First < v)))
+                if (role == Role.Announce && d.Kind == DateKind.Day && !_newDates.Contains(d) && !_formerDates.Contains(d) && (at == v || Math.Abs(at - v) <= 1 || (at < v && d.First < v)))
                     return (d.Days[0], [Span(d.First, d.Last)]);
             }
             for (var k = v - 1; k >= Math.Max(s.FirstToken, v - 8); k--)

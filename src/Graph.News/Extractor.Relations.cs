@@ -39,7 +39,7 @@ public sealed partial class Extractor
 
         private enum SegRole { None, Guarantor, Observer }
 
-        private readonly record struct Segment(int From, int To, bool Guarantor, bool Observer, bool Attend, bool Delegation);
+        private readonly record struct Segment(int From, int To, bool Guarantor, bool Observer, bool Attend, bool Delegation, bool Participate);
 
         private List<Segment> Segments(Sentence s)
         {
@@ -49,15 +49,16 @@ public sealed partial class Extractor
             {
                 var boundary = i == s.EndToken || (i > from && (_t[i].HardGapBefore || _t[i].Text is "فيما" or "بينما" or "اذ"));
                 if (!boundary) continue;
-                bool g = false, o = false, at = false, del = false;
+                bool g = false, o = false, at = false, del = false, part = false;
                 for (var k = from; k < i; k++)
                 {
                     g |= Cues.Has(_t[k], Cues.Guarantor, 4) || IsThreeStates(k);
                     o |= Cues.Has(_t[k], Cues.Observer, 4);
                     at |= Cues.Has(_t[k], Cues.Attend, 3);
                     del |= Cues.Has(_t[k], Cues.Delegation, 2);
+                    part |= Cues.Exactly(_t[k], Cues.Participate);
                 }
-                list.Add(new Segment(from, i, g, o, at, del));
+                list.Add(new Segment(from, i, g, o, at, del, part));
                 from = i;
             }
             return list;
@@ -68,8 +69,20 @@ public sealed partial class Extractor
 
         private bool IsThreeStates(int k) => k + 1 < _t.Count && Cues.Exactly(_t[k], States) && Cues.Exactly(_t[k + 1], Three);
 
+        /// <summary>
+        /// True when <paramref name="state"/> is the state of the process's own city (Kazakhstan for Astana) and the round
+        /// is held in another state: there it attends as a delegation (Sochi rounds), not as host or observer.
+        /// </summary>
+        private bool IsHomeStateAway(string state, int round)
+        {
+            var home = _g.Get("astana")?.Country;
+            if (home is null || state != home || !_state.TryGetValue(round, out var st)) return false;
+            var host = st.Place?.Entity.Country ?? st.HostState;
+            return host is not null && host != home;
+        }
+
         private HashSet<string> HostStates() =>
-            _state.Values.Select(st => st.Place?.Entity.Country).Where(c => c is not null).Select(c => c!).ToHashSet();
+            _state.Values.Select(st => st.Place?.Entity.Country ?? st.HostState).Where(c => c is not null).Select(c => c!).ToHashSet();
 
         private string? StateOf(EntityMention m)
         {
@@ -94,8 +107,10 @@ public sealed partial class Extractor
                 var segs = Segments(s);
                 var role = SegRole.None;
                 var statementSentence = IsStatementSentence(s) || SentenceMentions(s, m => m.Key == "astana_talks") || SentenceRounds(s).Any();
+                var attending = false;
                 foreach (var seg in segs)
                 {
+                    attending |= seg.Attend || seg.Observer || seg.Delegation || seg.Participate;
                     if (seg.Observer) role = SegRole.Observer;
                     else if (seg.Guarantor) role = SegRole.Guarantor;
                     else if (seg.Delegation && role == SegRole.Observer && Enumerable.Range(seg.From, seg.To - seg.From).Any(k => _t[k].Text.Contains("وفد"))) role = SegRole.None;
@@ -105,6 +120,11 @@ public sealed partial class Extractor
                     {
                         var ev = new List<NormSpan> { MentionSpan(m) };
                         var state = StateOf(m);
+                        if (attending && state is not null && round > 0 && IsHomeStateAway(state, round))
+                        {
+                            Add(subject, Ns.Ast + "participant", Obj.Iri(Ns.Id + state), ev);
+                            continue;
+                        }
                         if (role == SegRole.Guarantor && state is not null && state != "syria" && !hosts.Contains(state))
                             Add(ProcessIri, Ns.Ast + "guarantor", Obj.Iri(m.Entity.Iri), ev);
                         else if (role == SegRole.Observer && IsObserverCandidate(m, hosts) && (m.Entity.Type != "State" || state is not null))

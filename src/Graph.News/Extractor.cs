@@ -75,6 +75,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             AttributeProcesses();
             if (!IsAboutAstana()) return;
             ResolveNumbers();
+            DetectChanges();
             AttachDates();
             ComputeStatus();
             ResolveNewRounds();
@@ -163,10 +164,12 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             {
                 if (r.Process != Process.Unknown) continue;
                 var s = _s[r.Sentence];
+                if (OfAnotherGathering(r, s)) { r.Process = Process.Other; continue; }
                 for (var i = r.Last + 1; i < Math.Min(s.EndToken, r.Last + 8); i++)
                 {
                     if (i > r.Last + 1 && _t[i].CommaBefore) break;
-                    if (RoundRecognizer.IsHead(_t[i])) break;
+                    // «الجولة الثامنة من اجتماعات اللجنة الدستورية»: a plural head is not another round; read on to its owner.
+                    if (RoundRecognizer.IsHead(_t[i]) && _rounds.Any(x => x != r && x.First == i)) break;
                     var m = _mentionAt[i];
                     if (m is null) { if (Cues.Exactly(_t[i], Quad)) { r.Process = Process.Other; break; } continue; }
                     if (m.Key is "astana_talks" or "astana") { r.Process = Process.Astana; break; }
@@ -178,6 +181,21 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     && !SentenceMentions(s, m => OtherProcessKeys.Contains(m.Key)))
                     r.Process = Process.Astana;
             }
+        }
+
+        /// <summary>Gatherings whose sessions are numbered too: «الدورة الثانية لمنتدى أستانا»، «النسخة الثالثة من مؤتمر …».</summary>
+        private static readonly string[] OtherGatherings = NormalizedText.Key(
+            "منتدى المنتدى مؤتمر المؤتمر معرض المعرض مهرجان المهرجان بطولة البطولة البرلمان برلمان مجلس المجلس قمة القمة " +
+            "اللجنة لجنة الألعاب انتخابات الانتخابات أسبوع جائزة الجائزة").Split(' ');
+
+        /// <summary>True when the round phrase is the numbered session of another kind of gathering named right after it, by «ل» or «من».</summary>
+        private bool OfAnotherGathering(RoundMention r, Sentence s)
+        {
+            var g = r.Last + 1;
+            var viaMin = g < s.EndToken && _t[g].Text == "من";
+            if (viaMin) g++;
+            if (g >= s.EndToken || _t[g].HardGapBefore || !Cues.Exactly(_t[g], OtherGatherings)) return false;
+            return viaMin || _t[g].Text.StartsWith('ل');
         }
 
         private bool SentenceIsOtherProcess(int sentence)
@@ -230,6 +248,10 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     case RoundReference.Next when maxSoFar > 0:
                         r.Number = maxSoFar + 1;
                         break;
+                    // «الجولة المقبلة … بعد اختتام الجولة الثامنة عشرة»: the round it follows is named later in the sentence.
+                    case RoundReference.Next when _rounds.FirstOrDefault(x => x.Sentence == r.Sentence && x.First > r.Last && x.Reference == RoundReference.Number) is { } later:
+                        r.Number = later.Number + 1;
+                        break;
                     case RoundReference.Previous:
                         var max = _rounds.Where(x => x.Reference == RoundReference.Number).Select(x => x.Number).DefaultIfEmpty(0).Max();
                         if (max > 1) r.Number = max - 1;
@@ -262,11 +284,17 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             public bool FutureVerb { get; set; }
             public bool PastVerb { get; set; }
             public EntityMention? Place { get; set; }
+            /// <summary>The hosting state when the text names it but no city.</summary>
+            public string? HostState { get; set; }
             public string Status { get; set; } = "held";
             public DateOnly? Start, End, Earliest, Latest;
             public List<NormSpan> StartEv { get; } = [];
             public List<NormSpan> EndEv { get; } = [];
             public List<NormSpan> IntervalEv { get; } = [];
+            /// <summary>Postponed or cancelled, with the words that say so and the dates the round had before.</summary>
+            public RoundChange Change { get; set; }
+            public List<NormSpan> ChangeEv { get; } = [];
+            public List<DateExpression> Previous { get; } = [];
         }
 
         private RoundState State(int n)
@@ -314,12 +342,15 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 if (inSentence.Count == 0) continue;
                 foreach (var d in _dates[s.Index])
                 {
+                    if (_formerDates.Contains(d)) continue;
                     var (role, at) = CueRole(d.First, s);
-                    if (role == Role.Announce) continue;
+                    if (role == Role.Announce && !_newDates.Contains(d)) continue;
                     // The nearest round mention, explicit ones first.
                     var r = inSentence.OrderBy(x => x.Reference == RoundReference.Anaphor ? 1 : 0)
                         .ThenBy(x => Distance(x, d)).First();
-                    if (inSentence.Any(x => x.Reference != RoundReference.Anaphor)) r = inSentence.Where(x => x.Reference != RoundReference.Anaphor).OrderBy(x => Distance(x, d)).First();
+                    // Equally near: the round the date follows, in its own clause («الجولة المقبلة … في النصف الأول …، بعد اختتام الجولة 18»).
+                    if (inSentence.Any(x => x.Reference != RoundReference.Anaphor))
+                        r = inSentence.Where(x => x.Reference != RoundReference.Anaphor).OrderBy(x => Distance(x, d) + (ClauseBetween(x, d) ? 8 : 0)).ThenBy(x => x.First > d.Last ? 1 : 0).First();
                     if (Distance(r, d) > 20) continue;
                     var st = State(r.Number);
                     var ev = Span(d.First, d.Last);
@@ -385,6 +416,13 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             return bestDist <= 12 ? best : -1;
         }
 
+        private bool ClauseBetween(RoundMention r, DateExpression d)
+        {
+            var (from, to) = d.First > r.Last ? (r.Last + 1, d.First) : (d.Last + 1, r.First);
+            for (var i = from; i <= to; i++) if (ClauseBreak(i)) return true;
+            return false;
+        }
+
         private static int Distance(RoundMention r, DateExpression d) => d.First > r.Last ? d.First - r.Last : r.First > d.Last ? r.First - d.Last : 0;
 
         private void ComputeStatus()
@@ -432,7 +470,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     st.Earliest = a;
                     st.Latest = b;
                 }
-                if (st.Earliest is { } e && e > _p) st.Status = "announced";
+                // A postponed or cancelled round without a new date has not taken place.
+                if (st.Change != RoundChange.None && st.Earliest is null) st.Status = "announced";
+                else if (st.Earliest is { } e && e > _p) st.Status = "announced";
                 else if (st.Latest is { } l && l < _p) st.Status = "held";
                 else if (st.End is { } end2 && end2 == _p && st.EndedVerb) st.Status = "held";
                 else if (st.Start is { } s2 && s2 <= _p) st.Status = st.EndedVerb ? "held" : "ongoing";
@@ -476,13 +516,25 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 if (st.Latest is { } l) Add(iri, Ns.Ast + "latestDate", Obj.Date(l), dateEv);
                 var statusEv = dateEv.Count > 0 ? dateEv : mentionEv;
                 Add(iri, Ns.Ast + "status", Obj.Iri(Ns.Ast + st.Status), statusEv);
+                EmitChange(iri, st);
                 var place = FindPlace(st);
+                var host = HostStateOf(st);
+                // A city of another state than the one the round's clause names as host belongs to something else.
+                if (host is not null && place?.Entity.Country is { } pc && pc != host.Key) place = null;
+                var viaHost = place is null && host is not null;
+                if (viaHost) place = CityOfHost(host!);
                 if (place is not null)
                 {
                     st.Place = place;
                     var pev = new List<NormSpan> { Span(place.First, place.Last) };
+                    if (viaHost) pev.Add(MentionSpan(host!));
                     Add(iri, Ns.Schema + "location", Obj.Iri(place.Entity.Iri), pev);
                     if (place.Entity.Country is { } c) Add(iri, Ns.Ast + "host", Obj.Iri(Ns.Id + c), pev);
+                }
+                else if (host is not null)
+                {
+                    st.HostState = host.Key;
+                    Add(iri, Ns.Ast + "host", Obj.Iri(host.Entity.Iri), [MentionSpan(host)]);
                 }
             }
         }
@@ -513,12 +565,32 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             foreach (var r in st.Mentions.Where(m => m.Reference != RoundReference.Anaphor))
             {
                 var s = _s[r.Sentence];
-                var otherHead = Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(i => (i < r.First || i > r.Last) && RoundRecognizer.IsHead(_t[i]));
+                var otherHead = Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Any(i => (i < r.First || i > r.Last) && (RoundRecognizer.IsHead(_t[i]) || Cues.Exactly(_t[i], OtherEvents)));
                 if (otherHead) continue;
-                var places = Enumerable.Range(s.FirstToken, s.EndToken - s.FirstToken).Where(IsPlace).Select(i => _mentionAt[i]!).ToList();
+                // «..., فيما عقد الوزراء اجتماعاً في موسكو»: a contrastive clause is about another event.
+                var (from, to) = ContrastiveClause(s, r.First);
+                var places = Enumerable.Range(from, to - from).Where(IsPlace).Select(i => _mentionAt[i]!).ToList();
                 if (places.Select(p => p.Key).Distinct().Count() == 1) return places[0];
             }
             return null;
+        }
+
+        /// <summary>Nouns of other gatherings a sentence may place instead of the round («تستضيف روسيا القمة المقبلة في سوتشي»).</summary>
+        private static readonly string[] OtherEvents = NormalizedText.Key("القمة قمة المؤتمر مؤتمر اجتماعا لقاء لقاءات اجتماعات").Split(' ');
+
+        private static readonly string[] Contrast = NormalizedText.Key("فيما بينما حين").Split(' ');
+
+        /// <summary>The tokens of sentence s between the contrastive conjunctions («فيما»، «بينما»، «في حين») around token at.</summary>
+        private (int From, int To) ContrastiveClause(Sentence s, int at)
+        {
+            int from = s.FirstToken, to = s.EndToken;
+            for (var i = s.FirstToken + 1; i < s.EndToken; i++)
+            {
+                if (!_t[i].HardGapBefore || !Cues.Exactly(_t[i], Contrast)) continue;
+                if (i <= at) from = i;
+                else { to = i; break; }
+            }
+            return (from, to);
         }
 
         /// <summary>A new clause starts at token i: a separator followed by a conjunction or a verb-initial word.</summary>

@@ -72,16 +72,24 @@ public static class RoundRecognizer
         var k = i + 1;
         var skipped = 0;
         while (k < to && skipped < 3 && !t[k].HardGapBefore && ArabicLexicon.Is(t[k], Adjectives)) { k++; skipped++; }
+        // «جولة أستانا الحادية والعشرون»، «اجتماع أستانا الـ21»: the process named between the head and its number.
+        var named = false;
+        if (!session && k + 1 < to && !t[k].HardGapBefore && !t[k + 1].HardGapBefore && ArabicLexicon.Is(t[k], AstanaWords)
+            && (t[k + 1].IsNumber || ArabicLexicon.Is(t[k + 1], Al) || ArabicLexicon.OrdinalAt(t, k + 1, to).Number > 0))
+        {
+            k++;
+            named = true;
+        }
         if (k < to && !t[k].HardGapBefore)
         {
             if (ArabicLexicon.Is(t[k], Al) && k + 1 < to && t[k + 1].IsNumber) k++;
             if (t[k].IsNumber && !dateTokens.Contains(k) && t[k].Value is >= 1 and <= 40)
-                return new RoundMention { First = i, Last = k, Sentence = s.Index, Reference = RoundReference.Number, Number = t[k].Value, SessionHead = session };
+                return new RoundMention { First = i, Last = k, Sentence = s.Index, Reference = RoundReference.Number, Number = t[k].Value, SessionHead = session, Process = named ? Process.Astana : Process.Unknown };
             var (n, len) = ArabicLexicon.OrdinalAt(t, k, to);
             if (n > 0 && !dateTokens.Contains(k))
             {
                 // Skip «الجلسة الأولى» (a sitting of a meeting) unless the process is named right after it.
-                return new RoundMention { First = i, Last = k + len - 1, Sentence = s.Index, Reference = RoundReference.Number, Number = n, SessionHead = session };
+                return new RoundMention { First = i, Last = k + len - 1, Sentence = s.Index, Reference = RoundReference.Number, Number = n, SessionHead = session, Process = named ? Process.Astana : Process.Unknown };
             }
             if (!session && ArabicLexicon.Is(t[k], NextWords)) return Relative(t, i, k, to, s, RoundReference.Next);
             if (!session && ArabicLexicon.Is(t[k], PrevWords)) return Relative(t, i, k, to, s, RoundReference.Previous);
