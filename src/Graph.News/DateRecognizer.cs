@@ -246,15 +246,11 @@ public static class DateRecognizer
     {
         var (d1, d2, k) = Days(t, i, to);
         if (d1 == 0) return null;
-        k = HijriDates.SkipOfMonth(t, k, to);
-        var (month, ml) = HijriDates.MonthAt(t, k, to);
-        if (ml == 0) return null;
-        var (year, yl) = HijriDates.YearAt(t, k + ml, to);
-        if (yl == 0) return null;
+        var (month, year, last) = HijriDates.MonthYearAt(t, k, to);
+        if (last < 0) return null;
         var days = HijriDates.DaysInMonth(year, month);
         if (d1 > days || d2 > days) return null;
         var a = HijriDates.ToGregorian(year, month, d1);
-        var last = k + ml + yl - 1;
         if (d2 > d1)
         {
             var b = HijriDates.ToGregorian(year, month, d2);
@@ -269,16 +265,13 @@ public static class DateRecognizer
         var k = i;
         var part = ArabicLexicon.Is(t[k], Early) ? 1 : ArabicLexicon.Is(t[k], Mid) ? 2 : ArabicLexicon.Is(t[k], Late) ? 3 : 0;
         if (part > 0) k++;
-        k = HijriDates.SkipOfMonth(t, k, to);
-        var (month, ml) = HijriDates.MonthAt(t, k, to);
-        if (ml == 0) return null;
-        var (year, yl) = HijriDates.YearAt(t, k + ml, to);
-        if (yl == 0) return null;
+        var (month, year, last) = HijriDates.MonthYearAt(t, k, to);
+        if (last < 0) return null;
         var days = HijriDates.DaysInMonth(year, month);
         var (a, b) = part switch { 1 => (1, 10), 2 => (11, 20), 3 => (21, days), _ => (1, days) };
         return new DateExpression
         {
-            First = start, Last = k + ml + yl - 1, Kind = part > 0 ? DateKind.PartOfMonth : DateKind.Month,
+            First = start, Last = last, Kind = part > 0 ? DateKind.PartOfMonth : DateKind.Month,
             Earliest = HijriDates.ToGregorian(year, month, a), Latest = HijriDates.ToGregorian(year, month, b), Hijri = true,
         };
     }

@@ -37,7 +37,7 @@ internal static class HijriDates
     }
 
     /// <summary>A Hijri month name at token i: (month, tokens used), or (0, 0).</summary>
-    public static (int Month, int Len) MonthAt(IReadOnlyList<Token> t, int i, int to)
+    private static (int Month, int Len) MonthAt(IReadOnlyList<Token> t, int i, int to)
     {
         if (i >= to || t[i].IsNumber) return (0, 0);
         if (i + 1 < to && !t[i + 1].HardGapBefore && !t[i + 1].IsNumber)
@@ -49,7 +49,7 @@ internal static class HijriDates
     }
 
     /// <summary>The Hijri year after a month («1444»، «1444 هـ»، «عام 1444 للهجرة»): (year, tokens used), or (0, 0).</summary>
-    public static (int Year, int Len) YearAt(IReadOnlyList<Token> t, int k, int to)
+    private static (int Year, int Len) YearAt(IReadOnlyList<Token> t, int k, int to)
     {
         var s = k;
         if (k < to && !t[k].HardGapBefore && ArabicLexicon.Is(t[k], YearWord)) k++;
@@ -61,12 +61,25 @@ internal static class HijriDates
         return (y, k - s);
     }
 
+    /// <summary>
+    /// «من شهر رمضان 1445 هـ» from token k: the month and year, and the last token used; (0, 0, -1) when there is no
+    /// Hijri month with its year (a month alone is too often an ordinary word or a name to be read as a date).
+    /// </summary>
+    public static (int Month, int Year, int Last) MonthYearAt(IReadOnlyList<Token> t, int k, int to)
+    {
+        k = SkipOfMonth(t, k, to);
+        var (month, ml) = MonthAt(t, k, to);
+        if (ml == 0) return (0, 0, -1);
+        var (year, yl) = YearAt(t, k + ml, to);
+        return yl == 0 ? (0, 0, -1) : (month, year, k + ml + yl - 1);
+    }
+
     public static int DaysInMonth(int year, int month) => Calendar.GetDaysInMonth(year, month);
 
     public static DateOnly ToGregorian(int year, int month, int day) => DateOnly.FromDateTime(Calendar.ToDateTime(year, month, day, 0, 0, 0, 0));
 
     /// <summary>Skips «من» and «شهر» between a day and a Hijri month.</summary>
-    public static int SkipOfMonth(IReadOnlyList<Token> t, int k, int to)
+    private static int SkipOfMonth(IReadOnlyList<Token> t, int k, int to)
     {
         if (k < to && ArabicLexicon.Is(t[k], Of)) k++;
         if (k < to && ArabicLexicon.Is(t[k], MonthWord)) k++;
