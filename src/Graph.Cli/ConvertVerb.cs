@@ -68,39 +68,59 @@ public sealed class ConvertVerb : IVerb
         var gazetteerPath = r.Value("--gazetteer") ?? FindGazetteer()
             ?? throw new CliFailure("ontology/entities.ttl not found (give --gazetteer PATH)");
         if (!File.Exists(gazetteerPath)) throw new CliFailure($"gazetteer {gazetteerPath} does not exist");
-        var gazetteer = GazetteerLoader.Load(gazetteerPath);
-
-        var warnings = new List<string>();
-        var articles = new List<Article>();
-        var readTime = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var input in r.Positionals) Collect(input, published, url, articles, warnings);
-        readTime.Stop();
-        if (url is not null && articles.Count > 1) throw new UsageException("--url applies to a single article");
-        if (articles.Count == 0)
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        // The gazetteer loads, the inputs are read and the articles converted at the same time: converting starts
+        // with the first group of articles read. A gazetteer error is reported before an input error, as before.
+        var gazetteerTask = Task.Run(() => GazetteerLoader.Load(gazetteerPath));
+        var missing = r.Positionals.FirstOrDefault(input => !Directory.Exists(input) && !File.Exists(input));
+        var feed = new ArticleFeed();
+        var readTime = TimeSpan.Zero;
+        if (missing is null)
         {
-            foreach (var w in warnings) context.Err.WriteLine("kg convert: " + w);
+            new Thread(() =>
+            {
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                try
+                {
+                    foreach (var input in r.Positionals) Collect(input, published, url, feed.Add, feed.ReadWarnings);
+                    readTime = System.Diagnostics.Stopwatch.GetElapsedTime(t0);
+                    feed.Complete();
+                }
+                catch (Exception e)
+                {
+                    feed.Complete(e);
+                }
+            }) { IsBackground = true, Name = "kg reader" }.Start();
+        }
+        try
+        {
+            var gazetteer = gazetteerTask.GetAwaiter().GetResult();
+            if (missing is not null) throw new CliFailure($"{missing}: no such file or folder");
+            return ConvertAll(feed, gazetteer, gazetteerPath, url, outPath, context, sw, () => readTime);
+        }
+        finally
+        {
+            feed.Cancel();
+        }
+    }
+
+    private static int ConvertAll(ArticleFeed feed, Gazetteer gazetteer, string gazetteerPath, string? url, string? outPath, CliContext context,
+        System.Diagnostics.Stopwatch sw, Func<TimeSpan> readTime)
+    {
+        // Nothing is written before it is known that there is something to convert (and, with --url, only one article).
+        feed.WaitFor(url is null ? 1 : 2);
+        if (url is not null && feed.Count > 1) throw new UsageException("--url applies to a single article");
+        if (feed.Count == 0)
+        {
+            feed.Groups(1).FirstOrDefault(); // rethrows what ended reading, if anything
+            foreach (var w in feed.ReadWarnings.Concat(feed.IdWarnings)) context.Err.WriteLine("kg convert: " + w);
             throw new CliFailure("no article could be read");
         }
-        // Ids must be unique so that articles do not merge by accident.
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < articles.Count; i++)
-        {
-            var id = articles[i].Id;
-            if (ids.TryGetValue(id, out var count))
-            {
-                ids[id] = count + 1;
-                var fresh = id + "-" + (count + 1).ToString(CultureInfo.InvariantCulture);
-                warnings.Add($"article id '{id}' repeats; this one is '{fresh}'");
-                articles[i] = new Article { Id = fresh, Text = articles[i].Text, Published = articles[i].Published, Url = articles[i].Url, PublishedIsFallback = articles[i].PublishedIsFallback };
-            }
-            else ids[id] = 1;
-        }
+        var warnings = new List<string>();
 
         var extractor = new Extractor(gazetteer);
         var emitter = new RdfEmitter(gazetteer);
         long facts = 0, rounds = 0;
-        var progress = context.ErrIsTerminal && articles.Count >= 20;
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var ext = outPath is null ? ".trig" : Path.GetExtension(outPath).ToLowerInvariant();
         var turtle = ext is ".trig" or ".ttl";
         // JSON-LD is one document compacted with the project's context (ontology/context.jsonld beside the gazetteer).
@@ -116,17 +136,15 @@ public sealed class ConvertVerb : IVerb
         // from run to run and whatever the number of cores. The prefixes are written once, before the first group.
         const int GroupSize = 4, Window = 64, ProgressEvery = 256;
         var workers = Environment.ProcessorCount;
-        var groupCount = (articles.Count + GroupSize - 1) / GroupSize;
         var fast = new ConvertTurtle?[workers];
         var texts = new StringBuilder?[workers];
         var lists = new List<Quad>?[workers];
         var freeBuffers = new System.Collections.Concurrent.ConcurrentBag<ByteBuffer>();
 
-        ConvertedGroup ConvertGroup(int g, int worker)
+        ConvertedGroup ConvertGroup(Article[] articles, int worker)
         {
-            var from = g * GroupSize;
-            var count = Math.Min(GroupSize, articles.Count - from);
-            var result = new ConvertedGroup();
+            var count = articles.Length;
+            var result = new ConvertedGroup { Count = count };
             // A group's statements are dropped once serialised, so each worker reuses one list (JSON-LD keeps them all).
             List<Quad> all;
             if (jsonLd is not null) all = new List<Quad>(count * 512);
@@ -139,7 +157,7 @@ public sealed class ConvertVerb : IVerb
             {
                 var a0 = GC.GetAllocatedBytesForCurrentThread();
                 var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                var f = extractor.Extract(articles[from + j]);
+                var f = extractor.Extract(articles[j]);
                 var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var a1 = GC.GetAllocatedBytesForCurrentThread();
                 emitter.Emit(f, all);
@@ -188,6 +206,7 @@ public sealed class ConvertVerb : IVerb
             return result;
         }
 
+        var done = 0;
         void WriteAll(Stream? stream, TextWriter? w)
         {
             var decoder = new UTF8Encoding(false).GetDecoder();
@@ -204,7 +223,9 @@ public sealed class ConvertVerb : IVerb
                 w!.Write(chars, 0, n);
             }
             if (turtle) Write(PrefixLines(trig));
-            OrderedParallel.Run(groupCount, workers, Window, ConvertGroup, (g, group) =>
+            var progress = context.ErrIsTerminal;
+            var shown = false;
+            OrderedParallel.Run(feed.Groups(GroupSize), workers, Window, (_, articles, worker) => ConvertGroup(articles, worker), (g, group) =>
             {
                 var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (group.Quads is not null) jsonLd!.AddRange(group.Quads);
@@ -217,14 +238,16 @@ public sealed class ConvertVerb : IVerb
                 rounds += group.Rounds;
                 warnings.AddRange(group.Warnings);
                 writeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
-                var doneCount = Math.Min((g + 1) * GroupSize, articles.Count);
-                if (progress && (doneCount % ProgressEvery == 0 || doneCount == articles.Count))
+                done += group.Count;
+                // The total is what has been read so far: reading runs ahead of converting, and is soon complete.
+                if (progress && done % ProgressEvery == 0 && feed.Count is var total && total >= 20)
                 {
-                    var done = doneCount * 30 / articles.Count;
-                    context.Err.Write($"\r[{new string('#', done)}{new string('.', 30 - done)}] {doneCount}/{articles.Count}");
+                    var bar = done * 30 / total;
+                    context.Err.Write($"\r[{new string('#', bar)}{new string('.', 30 - bar)}] {done}/{total}");
+                    shown = true;
                 }
             });
-            if (progress) context.Err.WriteLine();
+            if (shown) context.Err.WriteLine($"\r[{new string('#', 30)}] {done}/{done}");
             if (jsonLd is not null)
             {
                 var contextFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(gazetteerPath)) ?? ".", "context.jsonld");
@@ -237,6 +260,7 @@ public sealed class ConvertVerb : IVerb
                 }
             }
         }
+        var syncTime = TimeSpan.Zero;
         if (outPath is null)
         {
             WriteAll(null, context.Out);
@@ -244,15 +268,16 @@ public sealed class ConvertVerb : IVerb
         }
         else
         {
-            AtomicFile.Write(outPath, stream => WriteAll(stream, null));
+            syncTime = AtomicFile.Write(outPath, stream => WriteAll(stream, null));
         }
-        foreach (var w in warnings) context.Err.WriteLine("kg convert: warning: " + w);
-        context.Err.WriteLine($"kg convert: {articles.Count} article(s), {rounds} round(s), {facts} fact(s), {warnings.Count} warning(s)" + (outPath is null ? "" : " → " + outPath));
+        // Reading's warnings come first, then the repeated ids, then the articles' own, as when reading came first.
+        foreach (var w in feed.ReadWarnings.Concat(feed.IdWarnings).Concat(warnings)) context.Err.WriteLine("kg convert: warning: " + w);
+        context.Err.WriteLine($"kg convert: {done} article(s), {rounds} round(s), {facts} fact(s), {feed.ReadWarnings.Count + feed.IdWarnings.Count + warnings.Count} warning(s)" + (outPath is null ? "" : " → " + outPath));
         if (context.Bench)
         {
             static TimeSpan T(long ticks) => System.Diagnostics.Stopwatch.GetElapsedTime(0, ticks);
             static string S(TimeSpan t) => t.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture);
-            context.Err.WriteLine($"bench: seconds={S(sw.Elapsed)} articles={articles.Count} read={S(readTime.Elapsed)} extract={S(T(extractTicks))} emit={S(T(emitTicks))} format={S(T(formatTicks))} write={S(T(writeTicks))} cpu={S(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime)} allocatedMB={GC.GetTotalAllocatedBytes() >> 20} (extract={extractBytes >> 20} emit={emitBytes >> 20} format={formatBytes >> 20}) gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+            context.Err.WriteLine($"bench: seconds={S(sw.Elapsed)} articles={done} read={S(readTime())} extract={S(T(extractTicks))} emit={S(T(emitTicks))} format={S(T(formatTicks))} write={S(T(writeTicks))} sync={S(syncTime)} cpu={S(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime)} allocatedMB={GC.GetTotalAllocatedBytes() >> 20} (extract={extractBytes >> 20} emit={emitBytes >> 20} format={formatBytes >> 20}) gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         }
         return 0;
     }
@@ -281,6 +306,7 @@ public sealed class ConvertVerb : IVerb
         public long Facts, Rounds;
         public List<string> Warnings { get; } = [];
         public List<Quad>? Quads;
+        public int Count;
         public ByteBuffer? Bytes;
     }
 
@@ -297,23 +323,23 @@ public sealed class ConvertVerb : IVerb
         return File.Exists(beside) ? beside : null;
     }
 
-    private static void Collect(string input, DateOnly? published, string? url, List<Article> articles, List<string> warnings)
+    private static void Collect(string input, DateOnly? published, string? url, Action<Article> add, List<string> warnings)
     {
         if (Directory.Exists(input))
         {
             var files = Directory.EnumerateFiles(input, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
             if (files.Count == 0) warnings.Add($"{input}: no .txt files");
-            foreach (var f in files) ReadText(f, published, url, articles, warnings);
+            foreach (var f in files) ReadText(f, published, url, add, warnings);
             return;
         }
         if (!File.Exists(input)) throw new CliFailure($"{input}: no such file or folder");
         if (input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || input.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
-            ReadJsonLines(input, published, articles, warnings);
+            ReadJsonLines(input, published, add, warnings);
         else
-            ReadText(input, published, url, articles, warnings);
+            ReadText(input, published, url, add, warnings);
     }
 
-    private static void ReadText(string path, DateOnly? published, string? url, List<Article> articles, List<string> warnings)
+    private static void ReadText(string path, DateOnly? published, string? url, Action<Article> add, List<string> warnings)
     {
         var info = new FileInfo(path);
         if (info.Length > MaxArticleBytes)
@@ -327,7 +353,7 @@ public sealed class ConvertVerb : IVerb
         var id = Path.GetFileNameWithoutExtension(path);
         var fallback = published is null;
         if (fallback) warnings.Add($"{path}: no --published date; using the file's modification date {DateOnly.FromDateTime(info.LastWriteTimeUtc):yyyy-MM-dd} to resolve relative dates");
-        articles.Add(new Article { Id = id, Text = text, Published = published ?? DateOnly.FromDateTime(info.LastWriteTimeUtc), Url = url, PublishedIsFallback = fallback });
+        add(new Article { Id = id, Text = text, Published = published ?? DateOnly.FromDateTime(info.LastWriteTimeUtc), Url = url, PublishedIsFallback = fallback });
     }
 
     /// <summary>Strict UTF-8 with a clear message for binary data, invalid bytes and empty files.</summary>
@@ -358,46 +384,45 @@ public sealed class ConvertVerb : IVerb
         }
     }
 
-    private static void ReadJsonLines(string path, DateOnly? published, List<Article> articles, List<string> warnings)
+    private static void ReadJsonLines(string path, DateOnly? published, Action<Article> add, List<string> warnings)
     {
-        // Lines are read in blocks and each block's JSON is parsed on all cores; results are kept in line order.
-        const int Block = 4096;
+        // One line at a time, on the reading thread: the converters start on the first articles while the rest is read.
         var fileDate = new Lazy<DateOnly>(() => DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path)));
-        using var reader = new StreamReader(path, new UTF8Encoding(false, true));
-        var lines = new List<string>(Block);
-        var results = new (Article? Article, List<string>? Warnings)[Block];
+        using var reader = new StreamReader(path, new UTF8Encoding(false, true), false, 1 << 16);
+        var names = new DefaultJsonNameTable();
         var lineNo = 0;
-        var end = false;
-        while (!end)
+        while (true)
         {
-            lines.Clear();
-            string? stop = null;
-            while (lines.Count < Block)
+            string? line;
+            try { line = reader.ReadLine(); }
+            catch (DecoderFallbackException)
             {
-                string? line;
-                try { line = reader.ReadLine(); }
-                catch (DecoderFallbackException) { stop = $"{path}:{lineNo + lines.Count + 1}: invalid UTF-8; the rest of the file is skipped"; end = true; break; }
-                if (line is null) { end = true; break; }
-                lines.Add(line);
+                warnings.Add($"{path}:{lineNo + 1}: invalid UTF-8; the rest of the file is skipped");
+                return;
             }
-            var first = lineNo;
-            void Parse(int k) => results[k] = ParseJsonLine(path, first + k + 1, lines[k], published, fileDate);
-            if (lines.Count < 64) for (var k = 0; k < lines.Count; k++) Parse(k);
-            else Parallel.For(0, lines.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Parse);
-            for (var k = 0; k < lines.Count; k++)
-            {
-                var (article, lineWarnings) = results[k];
-                results[k] = default;
-                if (lineWarnings is not null) warnings.AddRange(lineWarnings);
-                if (article is not null) articles.Add(article);
-            }
-            lineNo += lines.Count;
-            if (stop is not null) warnings.Add(stop);
+            if (line is null) return;
+            lineNo++;
+            var (article, lineWarnings) = ParseJsonLine(path, lineNo, line, published, fileDate, names);
+            if (lineWarnings is not null) warnings.AddRange(lineWarnings);
+            if (article is not null) add(article);
+        }
+    }
+
+    /// <summary>Newtonsoft's character buffers, reused from line to line instead of grown anew for every article.</summary>
+    private sealed class CharPool : IArrayPool<char>
+    {
+        public static readonly CharPool Instance = new();
+
+        public char[] Rent(int minimumLength) => System.Buffers.ArrayPool<char>.Shared.Rent(minimumLength);
+
+        public void Return(char[]? array)
+        {
+            if (array is not null) System.Buffers.ArrayPool<char>.Shared.Return(array);
         }
     }
 
     /// <summary>One JSON Lines record: the article, and warnings in the order they arise (a skipped line has no article).</summary>
-    private static (Article?, List<string>?) ParseJsonLine(string path, int lineNo, string line, DateOnly? published, Lazy<DateOnly> fileDate)
+    private static (Article?, List<string>?) ParseJsonLine(string path, int lineNo, string line, DateOnly? published, Lazy<DateOnly> fileDate, JsonNameTable names)
     {
         List<string>? warnings = null;
         void Warn(string w) => (warnings ??= []).Add(w);
@@ -406,7 +431,7 @@ public sealed class ConvertVerb : IVerb
         try
         {
             // The four fields are read straight off the token stream: no JObject per article.
-            using var jr = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None };
+            using var jr = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None, ArrayPool = CharPool.Instance, PropertyNameTable = names };
             if (!jr.Read() || jr.TokenType != JsonToken.StartObject) throw new JsonReaderException("expected a JSON object");
             while (jr.Read() && jr.TokenType == JsonToken.PropertyName)
             {

@@ -11,47 +11,91 @@ public static class OrderedParallel
 {
     /// <param name="produce">Makes item i on worker w (0 ≤ w &lt; workers): per-worker state can be indexed by w.</param>
     /// <param name="consume">Takes item i, in order, on the calling thread.</param>
-    public static void Run<T>(int count, int workers, int window, Func<int, int, T> produce, Action<int, T> consume)
+    public static void Run<T>(int count, int workers, int window, Func<int, int, T> produce, Action<int, T> consume) =>
+        Run(Enumerable.Range(0, count), workers, window, (i, _, w) => produce(i, w), consume);
+
+    /// <summary>
+    /// The same over a source whose length is not known in advance (e.g. records still being read): the source is
+    /// enumerated in order, by one worker at a time, only as far as the window allows. A source that throws is a
+    /// failure of the item it was about to give.
+    /// </summary>
+    /// <param name="produce">Makes item i from the source's i-th element on worker w.</param>
+    public static void Run<TIn, T>(IEnumerable<TIn> source, int workers, int window, Func<int, TIn, int, T> produce, Action<int, T> consume)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
-        if (workers <= 1 || count <= 1)
+        using var inputs = source.GetEnumerator();
+        if (workers <= 1)
         {
-            for (var i = 0; i < count; i++) consume(i, produce(i, 0));
+            for (var i = 0; inputs.MoveNext(); i++) consume(i, produce(i, inputs.Current, 0));
             return;
         }
         var slots = new T[window];
         var ready = new bool[window];
         var gate = new object();
+        var sourceGate = new object();
         var claimed = 0;
         var consumed = 0;
+        var total = int.MaxValue; // known once the source is exhausted (or has failed)
         var stop = false;
         ExceptionDispatchInfo? failure = null;
         var failedAt = int.MaxValue;
+
+        void Fail(int i, Exception e)
+        {
+            lock (gate)
+            {
+                // The first failing item in input order is reported, whatever the timing.
+                if (i < failedAt) { failedAt = i; failure = ExceptionDispatchInfo.Capture(e); }
+                Monitor.PulseAll(gate);
+            }
+        }
 
         void Work(int w)
         {
             while (true)
             {
                 int i;
-                lock (gate)
+                TIn input;
+                // The source is read in order: one worker at a time takes the next element and its index.
+                lock (sourceGate)
                 {
-                    while (!stop && claimed < count && claimed >= consumed + window) Monitor.Wait(gate);
-                    if (stop || claimed >= count) return;
-                    i = claimed++;
+                    lock (gate)
+                    {
+                        while (!stop && claimed < total && claimed >= consumed + window) Monitor.Wait(gate);
+                        if (stop || claimed >= total) return;
+                        i = claimed;
+                    }
+                    bool more;
+                    try
+                    {
+                        more = inputs.MoveNext();
+                    }
+                    catch (Exception e)
+                    {
+                        lock (gate) total = i + 1;
+                        Fail(i, e);
+                        return;
+                    }
+                    lock (gate)
+                    {
+                        if (!more)
+                        {
+                            total = i;
+                            Monitor.PulseAll(gate);
+                            return;
+                        }
+                        claimed = i + 1;
+                    }
+                    input = inputs.Current;
                 }
                 T item;
                 try
                 {
-                    item = produce(i, w);
+                    item = produce(i, input, w);
                 }
                 catch (Exception e)
                 {
-                    lock (gate)
-                    {
-                        // The first failing item in input order is reported, whatever the timing.
-                        if (i < failedAt) { failedAt = i; failure = ExceptionDispatchInfo.Capture(e); }
-                        Monitor.PulseAll(gate);
-                    }
+                    Fail(i, e);
                     continue;
                 }
                 lock (gate)
@@ -72,13 +116,14 @@ public static class OrderedParallel
         }
         try
         {
-            for (var i = 0; i < count; i++)
+            for (var i = 0; ; i++)
             {
                 T item;
                 lock (gate)
                 {
-                    while (!ready[i % window] && failedAt != i) Monitor.Wait(gate);
+                    while (!ready[i % window] && failedAt != i && i < total) Monitor.Wait(gate);
                     if (failedAt == i) failure!.Throw();
+                    if (!ready[i % window]) break; // i == total: everything is consumed
                     item = slots[i % window];
                     slots[i % window] = default!;
                     ready[i % window] = false;

@@ -59,4 +59,46 @@ public sealed class OrderedParallelTests
         CollectionAssert.AreEqual(new[] { caller }, threads.ToArray());
         CollectionAssert.AreEqual(Enumerable.Range(0, 10).ToList(), consumed);
     }
+
+    [TestMethod]
+    public void ASourceOfUnknownLengthIsConsumedInOrderToItsEnd()
+    {
+        static IEnumerable<int> Slow()
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                if (i % 50 == 0) Thread.Sleep(1);
+                yield return i * 3;
+            }
+        }
+        var consumed = new List<int>();
+        OrderedParallel.Run(Slow(), 3, 7, (i, x, _) => (i, x), (i, item) =>
+        {
+            Assert.AreEqual(i, item.i);
+            consumed.Add(item.x);
+        });
+        CollectionAssert.AreEqual(Enumerable.Range(0, 300).Select(i => i * 3).ToList(), consumed);
+    }
+
+    [TestMethod]
+    public void ASourceThatFailsIsThrownAfterTheItemsItGaveBeforeFailing()
+    {
+        static IEnumerable<int> Failing()
+        {
+            for (var i = 0; i < 40; i++) yield return i;
+            throw new IOException("read error");
+        }
+        var consumed = new List<int>();
+        var e = Assert.ThrowsExactly<IOException>(() => OrderedParallel.Run(Failing(), 2, 8, (_, x, _) => x, (_, x) => consumed.Add(x)));
+        Assert.AreEqual("read error", e.Message);
+        CollectionAssert.AreEqual(Enumerable.Range(0, 40).ToList(), consumed);
+    }
+
+    [TestMethod]
+    public void AnEmptySourceConsumesNothing()
+    {
+        var consumed = 0;
+        OrderedParallel.Run(Enumerable.Empty<int>(), 2, 4, (_, x, _) => x, (_, _) => consumed++);
+        Assert.AreEqual(0, consumed);
+    }
 }
