@@ -78,7 +78,7 @@ public sealed class ConvertTurtle
             if (q.Graph is not null || q.Subject is not IriNode s || q.Predicate is not IriNode p) return false;
             int o;
             if (q.Object is IriNode oi) o = Iri(oi);
-            else if (q.Object is LiteralNode l) o = ~Literal(l);
+            else if (q.Object is LiteralNode l) o = ~LiteralId(l);
             else return false;
             if (_count == _statements.Length) Array.Resize(ref _statements, _count * 2);
             _statements[_count++] = new Statement(Iri(s), Iri(p), o);
@@ -132,6 +132,7 @@ public sealed class ConvertTurtle
         _count = 0;
         _typeId = _nilId = -1;
         Array.Clear(_refCache);
+        Array.Clear(_litRefCache);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -162,6 +163,21 @@ public sealed class ConvertTurtle
         _formAt[id] = -1;
         if (value == Vocab.Rdf.Type) _typeId = id;
         else if (value == Vocab.Rdf.Nil) _nilId = id;
+        return id;
+    }
+
+    // Literal nodes recur too (offsets and language tags are shared by the emitter): spelled once per group.
+    private readonly LiteralNode?[] _litRefCache = new LiteralNode?[RefCacheSize];
+    private readonly int[] _litRefIds = new int[RefCacheSize];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LiteralId(LiteralNode l)
+    {
+        var slot = RuntimeHelpers.GetHashCode(l) & (RefCacheSize - 1);
+        if (ReferenceEquals(_litRefCache[slot], l)) return _litRefIds[slot];
+        var id = Literal(l);
+        _litRefCache[slot] = l;
+        _litRefIds[slot] = id;
         return id;
     }
 

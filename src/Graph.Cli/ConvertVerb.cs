@@ -160,10 +160,9 @@ public sealed class ConvertVerb : IVerb
                 var f = extractor.Extract(articles[j]);
                 var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var a1 = GC.GetAllocatedBytesForCurrentThread();
-                emitter.Emit(f, all);
+                result.Facts += emitter.Emit(f, all);
                 var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var a2 = GC.GetAllocatedBytesForCurrentThread();
-                result.Facts += f.Facts.Select(x => (x.Subject, x.Predicate, x.Object)).Distinct().Count();
                 result.Rounds += f.RoundCount;
                 foreach (var warning in f.Warnings) result.Warnings.Add(f.Article.Id + ": " + warning);
                 Interlocked.Add(ref extractBytes, a1 - a0);

@@ -43,17 +43,26 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
     {
         public readonly HashSet<Quad> Seen = new(1024, SameQuad.Instance);
         public readonly Dictionary<string, IriNode> Nodes = new(1024, StringComparer.Ordinal);
-        public readonly HashSet<string> DescribedSpans = new(StringComparer.Ordinal);
-        public readonly HashSet<string> DescribedSentences = new(StringComparer.Ordinal);
-        public readonly SortedSet<string> Entities = new(StringComparer.Ordinal);
+        // Spans and sentences by their code-point range: the IRI text is made once per range, not once per mention.
+        public readonly Dictionary<long, IriNode> SpanNodes = [];
+        public readonly Dictionary<long, IriNode> SentenceNodes = [];
+        public readonly List<string> Entities = [];
+        public readonly HashSet<IriNode> EntitySeen = new(ReferenceEqualityComparer.Instance);
+        // Distinct facts in order of appearance, each with its spans (lists reused from article to article).
+        public readonly Dictionary<FactKey, int> FactIndex = new(256, FactKeyComparer.Instance);
+        public readonly List<(IriNode S, IriNode P, Obj O)> Order = new(256);
+        public readonly List<List<NormSpan>> Spans = [];
 
         public void Clear()
         {
             Seen.Clear();
             Nodes.Clear();
-            DescribedSpans.Clear();
-            DescribedSentences.Clear();
+            SpanNodes.Clear();
+            SentenceNodes.Clear();
             Entities.Clear();
+            EntitySeen.Clear();
+            FactIndex.Clear();
+            Order.Clear();
         }
     }
 
@@ -66,8 +75,11 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
         return q;
     }
 
-    /// <summary>Appends the article's quads to <paramref name="q"/> (duplicates within the article dropped).</summary>
-    public void Emit(ArticleFacts facts, List<Quad> q)
+    /// <summary>
+    /// Appends the article's quads to <paramref name="q"/> (duplicates within the article dropped); returns the
+    /// number of distinct facts (subject, predicate, object) extracted.
+    /// </summary>
+    public int Emit(ArticleFacts facts, List<Quad> q)
     {
         var a = facts.Article;
         var scratch = t_scratch ??= new Scratch();
@@ -82,9 +94,9 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
         var nodes = scratch.Nodes;
         IriNode N(string iri)
         {
-            if (!nodes.TryGetValue(iri, out var n))
-                nodes[iri] = n = Constants.TryGetValue(iri, out var constant) ? constant : new IriNode(iri);
-            return n;
+            ref var n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(nodes, iri, out var exists);
+            if (!exists) n = Constants.TryGetValue(iri, out var constant) ? constant : new IriNode(iri);
+            return n!;
         }
         INode ToNode(Obj o) => o.IsIri ? N(o.Value)
             : o.Language is not null ? LiteralNode.LangString(o.Value, o.Language)
@@ -94,7 +106,10 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
         var article = N(articleIri);
         var text = a.Text;
         var norm = facts.Norm;
-        var length = norm.CodePointIndex(text.Length);
+        // Offsets count code points; without surrogate pairs they are the UTF-16 indexes themselves.
+        var plain = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0;
+        int CodePoint(int utf16) => plain ? utf16 : norm.CodePointIndex(utf16);
+        var length = CodePoint(text.Length);
         var context = N(string.Create(CultureInfo.InvariantCulture, $"{articleIri}#char=0,{length}"));
         var activity = N(articleIri + "/extraction");
         T(article, Type, NewsArticle);
@@ -114,27 +129,38 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
         T(activity, WasAssociatedWith, Software);
 
         // One evidence node per distinct fact, gathering its spans in order of appearance.
-        var order = new List<(string S, string P, Obj O)>();
-        var spans = new Dictionary<(string, string, Obj), List<NormSpan>>();
+        var index = scratch.FactIndex;
+        var order = scratch.Order;
+        var spans = scratch.Spans;
         foreach (var f in facts.Facts)
         {
-            var key = (f.Subject, f.Predicate, f.Object);
-            if (!spans.TryGetValue(key, out var list)) { spans[key] = list = []; order.Add(key); }
+            var subject = N(f.Subject);
+            var predicate = N(f.Predicate);
+            var key = new FactKey(subject, predicate, f.Object.IsIri ? N(f.Object.Value) : null, f.Object);
+            ref var at = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
+            if (!exists)
+            {
+                at = order.Count;
+                order.Add((subject, predicate, f.Object));
+                if (spans.Count < order.Count) spans.Add([]);
+                spans[at].Clear();
+            }
+            var list = spans[at];
             foreach (var sp in f.Evidence) if (!list.Contains(sp)) list.Add(sp);
         }
         // Many facts share spans and every span names its sentence: describe each span and sentence once.
-        var describedSpans = scratch.DescribedSpans;
-        var describedSentences = scratch.DescribedSentences;
+        var spanNodes = scratch.SpanNodes;
+        var sentenceNodes = scratch.SentenceNodes;
         var entities = scratch.Entities;
+        var entitySeen = scratch.EntitySeen;
         var n = 0;
-        foreach (var (s, p, o) in order)
+        for (var k = 0; k < order.Count; k++)
         {
-            var subject = N(s);
-            var predicate = N(p);
+            var (subject, predicate, o) = order[k];
             var obj = ToNode(o);
             T(subject, predicate, obj);
-            if (o.IsIri && o.Value.StartsWith(Ns.Id, StringComparison.Ordinal)) entities.Add(o.Value[Ns.Id.Length..]);
-            var list = spans[(s, p, o)];
+            if (o.IsIri && o.Value.StartsWith(Ns.Id, StringComparison.Ordinal) && entitySeen.Add((IriNode)obj)) entities.Add(o.Value);
+            var list = spans[k];
             if (list.Count == 0) continue;
             var ev = N(string.Create(CultureInfo.InvariantCulture, $"{articleIri}/evidence/{++n}"));
             T(ev, Type, Evidence);
@@ -146,11 +172,15 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
             foreach (var sp in list)
             {
                 var (os, oe) = norm.OriginalRange(sp.Start, sp.End);
-                int b = norm.CodePointIndex(os), e = norm.CodePointIndex(oe);
-                var spanIri = string.Create(CultureInfo.InvariantCulture, $"{articleIri}#char={b},{e}");
-                var span = N(spanIri);
+                int b = CodePoint(os), e = CodePoint(oe);
+                ref var span = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(spanNodes, Range(b, e), out var described);
+                if (described)
+                {
+                    T(ev, Span, span!);
+                    continue;
+                }
+                span = N(string.Create(CultureInfo.InvariantCulture, $"{articleIri}#char={b},{e}"));
                 T(ev, Span, span);
-                if (!describedSpans.Add(spanIri)) continue;
                 T(span, Type, Phrase);
                 T(span, BeginIndex, Offset(b));
                 T(span, EndIndex, Offset(e));
@@ -160,11 +190,15 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
                 if (sentence.End > sentence.Start)
                 {
                     var (ss, se) = norm.OriginalRange(sentence.Start, sentence.End);
-                    int sb = norm.CodePointIndex(ss), sE = norm.CodePointIndex(se);
-                    var sentenceIri = string.Create(CultureInfo.InvariantCulture, $"{articleIri}#char={sb},{sE}");
-                    var siri = N(sentenceIri);
+                    int sb = CodePoint(ss), sE = CodePoint(se);
+                    ref var siri = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sentenceNodes, Range(sb, sE), out var sentenceDescribed);
+                    if (sentenceDescribed)
+                    {
+                        T(span, SentenceProperty, siri!);
+                        continue;
+                    }
+                    siri = N(string.Create(CultureInfo.InvariantCulture, $"{articleIri}#char={sb},{sE}"));
                     T(span, SentenceProperty, siri);
-                    if (!describedSentences.Add(sentenceIri)) continue;
                     T(siri, Type, SentenceClass);
                     T(siri, BeginIndex, Offset(sb));
                     T(siri, EndIndex, Offset(sE));
@@ -173,9 +207,11 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
                 }
             }
         }
-        foreach (var key in entities)
+        // In the order of their keys (the IRIs share the id namespace, so the IRIs' order is the keys').
+        entities.Sort(StringComparer.Ordinal);
+        foreach (var entity in entities)
         {
-            var e = gazetteer.Get(key);
+            var e = gazetteer.Get(entity[Ns.Id.Length..]);
             if (e is null) continue;
             var iri = N(e.Iri);
             T(iri, Type, N(Ns.Ast + e.Type));
@@ -183,6 +219,27 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
             if (e.LabelAr is not null) T(iri, Label, LiteralNode.LangString(e.LabelAr, "ar"));
             foreach (var same in e.SameAs) T(iri, SameAs, N(same));
         }
+        return order.Count;
+    }
+
+    private static long Range(int begin, int end) => ((long)begin << 32) | (uint)end;
+
+    /// <summary>A fact's identity within one article, where every IRI is a single node.</summary>
+    private readonly record struct FactKey(IriNode S, IriNode P, IriNode? OIri, Obj O);
+
+    /// <summary>IRIs by reference, literal objects by value; no string is hashed in full.</summary>
+    private sealed class FactKeyComparer : IEqualityComparer<FactKey>
+    {
+        public static readonly FactKeyComparer Instance = new();
+
+        public bool Equals(FactKey x, FactKey y) =>
+            ReferenceEquals(x.S, y.S) && ReferenceEquals(x.P, y.P)
+            && ReferenceEquals(x.OIri, y.OIri) && x.O.Equals(y.O);
+
+        public int GetHashCode(FactKey k) => HashCode.Combine(
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.S),
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.P),
+            k.OIri is not null ? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.OIri) : SameQuad.LiteralHash(k.O.Value));
     }
 
     /// <summary>The sentence holding a position of the normalised text (sentences are in text order), or default.</summary>
@@ -223,7 +280,7 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
             System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(q.Predicate),
             q.Object is LiteralNode l ? LiteralHash(l.Value) : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(q.Object));
 
-        private static int LiteralHash(string v)
+        public static int LiteralHash(string v)
         {
             var h = v.Length;
             var n = Math.Min(v.Length, 24);
