@@ -407,6 +407,40 @@ public sealed class ConvertVerb : IVerb
         }
     }
 
+    /// <summary>A "published" value's date: its first ten characters as YYYY-MM-DD.</summary>
+    private static bool TryDate(string p, out DateOnly date)
+    {
+        if (IsoDate(p) is { } iso)
+        {
+            date = iso;
+            return true;
+        }
+        return DateOnly.TryParseExact(p.Length >= 10 ? p[..10] : p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    /// <summary>
+    /// The date of a value starting with a valid YYYY-MM-DD, or null for anything else, which the general parser then
+    /// judges: the usual case without the cost of format parsing.
+    /// </summary>
+    private static DateOnly? IsoDate(string p)
+    {
+        if (p.Length < 10 || p[4] != '-' || p[7] != '-') return null;
+        static int Digits(string s, int from, int count)
+        {
+            var n = 0;
+            for (var i = from; i < from + count; i++)
+            {
+                var c = s[i];
+                if (c is < '0' or > '9') return -1;
+                n = n * 10 + (c - '0');
+            }
+            return n;
+        }
+        int year = Digits(p, 0, 4), month = Digits(p, 5, 2), day = Digits(p, 8, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
+        return new DateOnly(year, month, day);
+    }
+
     /// <summary>Newtonsoft's character buffers, reused from line to line instead of grown anew for every article.</summary>
     private sealed class CharPool : IArrayPool<char>
     {
@@ -468,11 +502,12 @@ public sealed class ConvertVerb : IVerb
             return (null, warnings);
         }
         if (string.IsNullOrWhiteSpace(text)) { Warn($"{path}:{lineNo}: no \"text\"; line skipped"); return (null, warnings); }
-        if (Encoding.UTF8.GetByteCount(text) > MaxArticleBytes) { Warn($"{path}:{lineNo}: article too large; skipped"); return (null, warnings); }
+        // A UTF-16 unit never takes more than 3 UTF-8 bytes: only long texts need counting.
+        if ((long)text.Length * 3 > MaxArticleBytes && Encoding.UTF8.GetByteCount(text) > MaxArticleBytes) { Warn($"{path}:{lineNo}: article too large; skipped"); return (null, warnings); }
         var id = rawId ?? Path.GetFileNameWithoutExtension(path) + "-" + lineNo.ToString(CultureInfo.InvariantCulture);
         DateOnly date;
         var fallback = false;
-        if (p is not null && DateOnly.TryParseExact(p.Length >= 10 ? p[..10] : p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) date = d;
+        if (p is not null && TryDate(p, out var d)) date = d;
         else if (published is { } given) date = given;
         else
         {
