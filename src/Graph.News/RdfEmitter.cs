@@ -35,6 +35,22 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
         SameAs, NonNegativeInteger,
     }.ToDictionary(n => n.Value, StringComparer.Ordinal);
 
+    // IRIs that recur across articles (vocabulary, gazetteer entities, rounds) get one node for the whole run, shared by
+    // all threads (nodes are immutable): less to allocate, and the Turtle writer recognises them by reference. Bounded,
+    // in case some input makes every article name IRIs of its own.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IriNode> Shared = new(Constants, StringComparer.Ordinal);
+    private const int SharedLimit = 1 << 16;
+
+    private static int s_sharedCount;
+
+    private static IriNode SharedNode(string iri)
+    {
+        if (Shared.TryGetValue(iri, out var node)) return node;
+        if (Volatile.Read(ref s_sharedCount) >= SharedLimit) return new IriNode(iri);
+        Interlocked.Increment(ref s_sharedCount);
+        return Shared.GetOrAdd(iri, static i => new IriNode(i));
+    }
+
     // Offsets repeat across articles: their literals are made once (immutable, so shared by all threads).
     private static readonly LiteralNode?[] Offsets = new LiteralNode?[1 << 14];
 
@@ -90,19 +106,19 @@ public sealed class RdfEmitter(Gazetteer gazetteer)
             var quad = new Quad(s, p, o);
             if (seen.Add(quad)) q.Add(quad);
         }
+        var articleIri = Ns.Id + "article/" + Uri.EscapeDataString(a.Id);
         // One node per distinct IRI in an article (constants included): quads compare their IRIs by reference.
         var nodes = scratch.Nodes;
         IriNode N(string iri)
         {
             ref var n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(nodes, iri, out var exists);
-            if (!exists) n = Constants.TryGetValue(iri, out var constant) ? constant : new IriNode(iri);
+            if (!exists) n = iri.StartsWith(articleIri, StringComparison.Ordinal) || iri == a.Url ? new IriNode(iri) : SharedNode(iri);
             return n!;
         }
         INode ToNode(Obj o) => o.IsIri ? N(o.Value)
             : o.Language is not null ? LiteralNode.LangString(o.Value, o.Language)
             : o.Datatype is not null ? LiteralNode.Typed(o.Value, N(o.Datatype)) : new LiteralNode(o.Value);
 
-        var articleIri = Ns.Id + "article/" + Uri.EscapeDataString(a.Id);
         var article = N(articleIri);
         var text = a.Text;
         var norm = facts.Norm;
