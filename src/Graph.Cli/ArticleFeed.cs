@@ -18,6 +18,13 @@ public sealed class ArticleFeed(int capacity = 4096)
     private int _count;
     private bool _completed, _cancelled;
     private ExceptionDispatchInfo? _error;
+    private TimeSpan _waited;
+
+    /// <summary>How long the reader waited for room (for bench figures: reading time is the rest).</summary>
+    public TimeSpan Waited
+    {
+        get { lock (_queue) return _waited; }
+    }
 
     /// <summary>Warnings of reading (bad lines, skipped files): written by the reading thread only.</summary>
     public List<string> ReadWarnings { get; } = [];
@@ -44,7 +51,12 @@ public sealed class ArticleFeed(int capacity = 4096)
     {
         lock (_queue)
         {
-            while (_queue.Count >= capacity && !_cancelled) Monitor.Wait(_queue);
+            if (_queue.Count >= capacity && !_cancelled)
+            {
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                while (_queue.Count >= capacity && !_cancelled) Monitor.Wait(_queue);
+                _waited += System.Diagnostics.Stopwatch.GetElapsedTime(t0);
+            }
             if (_cancelled) throw new OperationCanceledException();
             var id = article.Id;
             if (_ids.TryGetValue(id, out var count))
