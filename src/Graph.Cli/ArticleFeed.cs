@@ -101,6 +101,12 @@ public sealed class ArticleFeed(int capacity = 4096)
             while (_count < n && !_completed) Monitor.Wait(_queue);
     }
 
+    /// <summary>Throws what ended reading, if reading failed.</summary>
+    public void ThrowIfFailed()
+    {
+        lock (_queue) _error?.Throw();
+    }
+
     /// <summary>The articles in consecutive groups of <paramref name="size"/> (the last may be shorter), waiting for them to be read.</summary>
     public IEnumerable<Article[]> Groups(int size)
     {

@@ -32,6 +32,8 @@ public sealed class ConvertTurtle
     private int[] _rank = new int[1024];
     private int[] _formAt = new int[1024];
     private int[] _formLen = new int[1024];
+    // A spelling kept from an earlier group is written from the cache itself, not copied into the arena first.
+    private byte[]?[] _formCached = new byte[]?[1024];
     private int _iriCount;
     private int _typeId, _nilId;
 
@@ -158,6 +160,7 @@ public sealed class ConvertTurtle
             Array.Resize(ref _rank, id * 2);
             Array.Resize(ref _formAt, id * 2);
             Array.Resize(ref _formLen, id * 2);
+            Array.Resize(ref _formCached, id * 2);
         }
         _iris[id] = value;
         _formAt[id] = -1;
@@ -317,7 +320,7 @@ public sealed class ConvertTurtle
     private void Term(int id, ByteBuffer output)
     {
         if (_formAt[id] < 0) Spell(id);
-        output.Bytes(_arena.AsSpan(_formAt[id], _formLen[id]));
+        output.Bytes((_formCached[id] ?? _arena).AsSpan(_formAt[id], _formLen[id]));
     }
 
     private void Spell(int id)
@@ -326,23 +329,22 @@ public sealed class ConvertTurtle
         var at = _arenaLen;
         if (_spellingCache.TryGetValue(iri, out var bytes))
         {
-            Ensure(bytes.Length);
-            bytes.CopyTo(_arena.AsSpan(_arenaLen));
-            _arenaLen += bytes.Length;
+            _formCached[id] = bytes;
+            _formAt[id] = 0;
+            _formLen[id] = bytes.Length;
+            return;
         }
-        else
+        _formCached[id] = null;
+        if (Abbreviate(iri) is var (prefix, local))
         {
-            if (Abbreviate(iri) is var (prefix, local))
-            {
-                Text(prefix);
-                Ascii(":");
-                Text(local);
-            }
-            else FullIri(iri);
-            // Only IRIs that may recur are kept: vocabulary and entities, not an article's spans and evidence.
-            if (_spellingCache.Count < SpellingCacheLimit && !iri.Contains("/article/", StringComparison.Ordinal))
-                _spellingCache[iri] = _arena.AsSpan(at, _arenaLen - at).ToArray();
+            Text(prefix);
+            Ascii(":");
+            Text(local);
         }
+        else FullIri(iri);
+        // Only IRIs that may recur are kept: vocabulary and entities, not an article's spans and evidence.
+        if (_spellingCache.Count < SpellingCacheLimit && !iri.Contains("/article/", StringComparison.Ordinal))
+            _spellingCache[iri] = _arena.AsSpan(at, _arenaLen - at).ToArray();
         _formAt[id] = at;
         _formLen[id] = _arenaLen - at;
     }

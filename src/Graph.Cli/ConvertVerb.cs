@@ -80,7 +80,9 @@ public sealed class ConvertVerb : IVerb
             return loaded;
         });
         var missing = r.Positionals.FirstOrDefault(input => !Directory.Exists(input) && !File.Exists(input));
-        var feed = new ArticleFeed();
+        // Standard output cannot be taken back: there, everything is read (and any reading error reported) before the
+        // first byte is written, as the temporary file gives for --out.
+        var feed = new ArticleFeed(outPath is null ? int.MaxValue : 4096);
         var readTime = TimeSpan.Zero;
         if (missing is null)
         {
@@ -115,11 +117,12 @@ public sealed class ConvertVerb : IVerb
         System.Diagnostics.Stopwatch sw, Func<TimeSpan> readTime, TimeSpan gazetteerTime)
     {
         // Nothing is written before it is known that there is something to convert (and, with --url, only one article).
-        feed.WaitFor(url is null ? 1 : 2);
+        feed.WaitFor(outPath is null ? int.MaxValue : url is null ? 1 : 2);
+        if (outPath is null) feed.ThrowIfFailed();
         if (url is not null && feed.Count > 1) throw new UsageException("--url applies to a single article");
         if (feed.Count == 0)
         {
-            feed.Groups(1).FirstOrDefault(); // rethrows what ended reading, if anything
+            feed.ThrowIfFailed();
             foreach (var w in feed.ReadWarnings.Concat(feed.IdWarnings)) context.Err.WriteLine("kg convert: " + w);
             throw new CliFailure("no article could be read");
         }
