@@ -233,7 +233,6 @@ public sealed class ConvertVerb : IVerb
             }
             if (turtle) Write(PrefixLines(trig));
             var progress = context.ErrIsTerminal;
-            var shown = false;
             OrderedParallel.Run(feed.Groups(GroupSize), workers, Window, (_, articles, worker) => ConvertGroup(articles, worker), (g, group) =>
             {
                 var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -249,14 +248,13 @@ public sealed class ConvertVerb : IVerb
                 writeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
                 done += group.Count;
                 // The total is what has been read so far: reading runs ahead of converting, and is soon complete.
-                if (progress && done % ProgressEvery == 0 && feed.Count is var total && total >= 20)
+                if (progress && done % ProgressEvery == 0 && feed.Count is var total)
                 {
                     var bar = done * 30 / total;
                     context.Err.Write($"\r[{new string('#', bar)}{new string('.', 30 - bar)}] {done}/{total}");
-                    shown = true;
                 }
             });
-            if (shown) context.Err.WriteLine($"\r[{new string('#', 30)}] {done}/{done}");
+            if (progress && done >= 20) context.Err.WriteLine($"\r[{new string('#', 30)}] {done}/{done}");
             if (jsonLd is not null)
             {
                 var contextFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(gazetteerPath)) ?? ".", "context.jsonld");
