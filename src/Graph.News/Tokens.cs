@@ -45,9 +45,29 @@ public sealed class Token
 /// </summary>
 internal sealed class CueBits
 {
-    public ulong Known, Hit;
-    /// <summary>The same for membership of a form in a word set (<see cref="ArabicLexicon.Is"/>).</summary>
-    public ulong SetKnown, SetHit;
+    // Answers of word tests by slot (WordTestSlots): the first half says which were asked, the second their answers.
+    private readonly ulong[] _answers = new ulong[2 * WordTestSlots.Words];
+
+    /// <summary>The cached answer of test <paramref name="slot"/> (≥ 0), if it was asked before.</summary>
+    public bool TryGet(int slot, out bool hit)
+    {
+        var a = _answers;
+        var w = slot >> 6;
+        var bit = 1UL << slot;
+        hit = (a[WordTestSlots.Words + w] & bit) != 0;
+        return (a[w] & bit) != 0;
+    }
+
+    public bool Remember(int slot, bool hit)
+    {
+        var a = _answers;
+        var w = slot >> 6;
+        var bit = 1UL << slot;
+        if (hit) a[WordTestSlots.Words + w] |= bit;
+        a[w] |= bit;
+        return hit;
+    }
+
     public string Text = "";
     public (string Form, int Prefix)[] Forms = [];
 
