@@ -64,8 +64,8 @@ public sealed partial class Extractor
             return list;
         }
 
-        private static readonly string[] States = [Cues.States3[0]];
-        private static readonly string[] Three = [Cues.States3[1]];
+        private static readonly WordList States = new([Cues.States3[0]]);
+        private static readonly WordList Three = new([Cues.States3[1]]);
 
         private bool IsThreeStates(int k) => k + 1 < _t.Count && Cues.Exactly(_t[k], States) && Cues.Exactly(_t[k + 1], Three);
 
@@ -246,7 +246,7 @@ public sealed partial class Extractor
                     {
                         if (i + 1 < s.EndToken && (Cues.Has(_t[i + 1], Cues.StatementQualifier, 2) || _rounds.Any(r => r.First == i + 1)))
                             own = true;
-                        else if (t.Forms.Any(f => f.Form == "البيان") && !(i > s.FirstToken && Cues.Exactly(_t[i - 1], ["في"])))
+                        else if (t.Forms.Any(f => f.Form == "البيان") && !(i > s.FirstToken && Cues.Exactly(_t[i - 1], Fi)))
                             bareStatement = true;
                     }
                     if (Cues.Has(t, Cues.Memorandum, 2)) own = true;

@@ -155,7 +155,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         // ---------------------------------------------------------------- rounds
 
         private static readonly HashSet<string> OtherProcessKeys = ["geneva_talks", "geneva", "constitutional_committee", "syrian_national_dialogue_congress"];
-        private static readonly string[] Quad = NormalizedText.Key("الرباعي الرباعية رباعية رباعي").Split(' ');
+        private static readonly WordList Quad = new(NormalizedText.Key("الرباعي الرباعية رباعية رباعي").Split(' '));
 
         /// <summary>Which process a numbered round belongs to: the process or city named right after it, else the sentence.</summary>
         private void AttributeProcesses()
@@ -184,9 +184,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         }
 
         /// <summary>Gatherings whose sessions are numbered too: «الدورة الثانية لمنتدى أستانا»، «النسخة الثالثة من مؤتمر …».</summary>
-        private static readonly string[] OtherGatherings = NormalizedText.Key(
+        private static readonly WordList OtherGatherings = new(NormalizedText.Key(
             "منتدى المنتدى مؤتمر المؤتمر معرض المعرض مهرجان المهرجان بطولة البطولة البرلمان برلمان مجلس المجلس قمة القمة " +
-            "اللجنة لجنة الألعاب انتخابات الانتخابات أسبوع جائزة الجائزة").Split(' ');
+            "اللجنة لجنة الألعاب انتخابات الانتخابات أسبوع جائزة الجائزة").Split(' '));
 
         /// <summary>True when the round phrase is the numbered session of another kind of gathering named right after it, by «ل» or «من».</summary>
         private bool OfAnotherGathering(RoundMention r, Sentence s)
@@ -539,7 +539,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             }
         }
 
-        private static readonly string[] Fi = [NormalizedText.Key("في")];
+        private static readonly WordList Fi = new([NormalizedText.Key("في")]);
 
         /// <summary>The city a round is held in: named with «في» (or «ب»، «العاصمة») near one of its mentions, in the same clause.</summary>
         private EntityMention? FindPlace(RoundState st)
@@ -576,9 +576,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         }
 
         /// <summary>Nouns of other gatherings a sentence may place instead of the round («تستضيف روسيا القمة المقبلة في سوتشي»).</summary>
-        private static readonly string[] OtherEvents = NormalizedText.Key("القمة قمة المؤتمر مؤتمر اجتماعا لقاء لقاءات اجتماعات").Split(' ');
+        private static readonly WordList OtherEvents = new(NormalizedText.Key("القمة قمة المؤتمر مؤتمر اجتماعا لقاء لقاءات اجتماعات").Split(' '));
 
-        private static readonly string[] Contrast = NormalizedText.Key("فيما بينما حين").Split(' ');
+        private static readonly WordList Contrast = new(NormalizedText.Key("فيما بينما حين").Split(' '));
 
         /// <summary>The tokens of sentence s between the contrastive conjunctions («فيما»، «بينما»، «في حين») around token at.</summary>
         private (int From, int To) ContrastiveClause(Sentence s, int at)
