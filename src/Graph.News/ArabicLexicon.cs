@@ -20,6 +20,9 @@ public static class ArabicLexicon
     /// <summary>First words of the two-word month names («كانون»، «تشرين»).</summary>
     internal static readonly WordSet MonthFirstWords = new(Months.Keys.Where(k => k.Contains(' ')).Select(k => k.Split(' ')[0]));
 
+    /// <summary>The single-word month names: most tokens are rejected here (a cached bit) before any dictionary lookup.</summary>
+    internal static readonly WordSet MonthNames = new(Months.Keys.Where(k => !k.Contains(' ')));
+
     /// <summary>Month names that are also common words; they count only next to a day, a year or «شهر».</summary>
     public static readonly HashSet<string> AmbiguousMonths = [K("آب"), K("ماي"), K("مارس"), K("أوت")];
 
@@ -29,6 +32,8 @@ public static class ArabicLexicon
         [K("الثلاثاء")] = DayOfWeek.Tuesday, [K("الأربعاء")] = DayOfWeek.Wednesday, [K("الخميس")] = DayOfWeek.Thursday,
         [K("الجمعة")] = DayOfWeek.Friday, [K("السبت")] = DayOfWeek.Saturday,
     };
+
+    internal static readonly WordSet WeekdayNames = new(Weekdays.Keys);
 
     private static readonly string[] UnitsMasc = ["", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"];
     private static readonly string[] UnitsFem = ["", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"];

@@ -148,7 +148,7 @@ public static class DateRecognizer
 
     private static DayOfWeek? Weekday(Token t)
     {
-        if (t.IsNumber) return null;
+        if (t.IsNumber || !ArabicLexicon.Is(t, ArabicLexicon.WeekdayNames)) return null;
         foreach (var (f, _) in t.Forms) if (ArabicLexicon.Weekdays.TryGetValue(f, out var w)) return w;
         return null;
     }
@@ -297,6 +297,7 @@ public static class DateRecognizer
         if (i + 1 < to && !t[i + 1].HardGapBefore && !t[i + 1].IsNumber && ArabicLexicon.Is(t[i], ArabicLexicon.MonthFirstWords))
             foreach (var (f, _) in t[i].Forms)
                 if (ArabicLexicon.Months.TryGetValue(f + " " + t[i + 1].Text, out var m2)) return (m2, 2);
+        if (!ArabicLexicon.Is(t[i], ArabicLexicon.MonthNames)) return (0, 0);
         foreach (var (f, _) in t[i].Forms)
             if (ArabicLexicon.Months.TryGetValue(f, out var m)) return (m, 1);
         return (0, 0);
