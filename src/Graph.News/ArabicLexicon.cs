@@ -67,6 +67,9 @@ public static class ArabicLexicon
     /// <summary>The first words of all ordinals: most tokens are rejected here without building multi-word keys.</summary>
     private static readonly WordSet OrdinalFirstWords = new(Ordinals.Keys.Select(k => k.Split(' ')[0]));
 
+    /// <summary>The words an ordinal can start with (<see cref="OrdinalAt"/> rejects every other token).</summary>
+    internal static IEnumerable<string> OrdinalStartWords => OrdinalFirstWords;
+
     /// <summary>The longest ordinal starting at token <paramref name="i"/> (the first word may carry a proclitic): (number, tokens used), or (0, 0).</summary>
     public static (int Number, int Length) OrdinalAt(IReadOnlyList<Token> t, int i, int end)
     {

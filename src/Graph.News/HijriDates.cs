@@ -33,6 +33,9 @@ internal static class HijriDates
     private static readonly HashSet<string> MonthWord = ArabicLexicon.Set("شهر");
     private static readonly HashSet<string> YearWord = ArabicLexicon.Set("عام", "العام", "سنة");
 
+    /// <summary>Every word a Hijri month reading can start with (see <see cref="DateRecognizer"/>'s start words).</summary>
+    internal static IEnumerable<string> StartWords => FirstWords.Concat(SingleWords).Concat(Of).Concat(MonthWord);
+
     private static Dictionary<string, int> Build(params (string Name, int Month)[] items)
     {
         var d = new Dictionary<string, int>(StringComparer.Ordinal);
