@@ -70,6 +70,23 @@ internal static class TopicCues
         C("turkey_syria_normalization", "خريطة طريق", Need.TurkeySyria),
     ];
 
+    private static readonly int StartSlot = WordTestSlots.Take();
+
+    /// <summary>False when no cue can match at this token (its first pattern word does not), so callers need not try each cue.</summary>
+    public static bool MayStartAt(Token t)
+    {
+        if (StartSlot < 0) return MayStartUncached(t);
+        var cue = t.Cue;
+        return cue.TryGet(StartSlot, out var hit) ? hit : cue.Remember(StartSlot, MayStartUncached(t));
+    }
+
+    private static bool MayStartUncached(Token t)
+    {
+        foreach (var c in All)
+            if (c.Pattern[0][0] == "*" || WordMatchesUncached(t, c.Pattern[0], c.Teh[0])) return true;
+        return false;
+    }
+
     /// <summary>Matches a pattern at token i; returns the last token used, or -1.</summary>
     public static int Match(Cue cue, IReadOnlyList<Token> t, int i, int end)
     {
