@@ -286,7 +286,7 @@ public sealed partial class Extractor
                 var used = new HashSet<int>();
                 for (var i = s.FirstToken; i < s.EndToken; i++)
                 {
-                    if (used.Contains(i)) continue;
+                    if (used.Contains(i) || !TopicCues.MayStartAt(_t[i])) continue;
                     foreach (var cue in TopicCues.All)
                     {
                         var last = TopicCues.Match(cue, _t, i, s.EndToken);
