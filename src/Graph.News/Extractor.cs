@@ -97,16 +97,18 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 if (_t[i].IsNumber) continue;
                 var bestLen = 0;
                 List<(string Key, NameKind Kind)>? best = null;
-                foreach (var (form, _) in _t[i].Forms)
+                // Most words start no name: one cached test per word text skips the lookups.
+                if (_g.MayStartName(_t[i]))
+                    foreach (var (form, _) in _t[i].Forms)
+                    {
+                        if (!_g.Exact.ContainsFirst(form)) continue;
+                        var start = i;
+                        var len = _g.Exact.Longest(form, k => Next(start, k), out var values);
+                        if (len > bestLen) { bestLen = len; best = values; }
+                    }
+                if (bestLen == 0 && _g.MayStartSkeleton(_t[i]))
                 {
-                    if (!_g.Exact.ContainsFirst(form)) continue;
-                    var start = i;
-                    var len = _g.Exact.Longest(form, k => Next(start, k), out var values);
-                    if (len > bestLen) { bestLen = len; best = values; }
-                }
-                if (bestLen == 0)
-                {
-                    var word = StripConj(_t[i].Text);
+                    var word = Gazetteer.WithoutConjunction(_t[i].Text);
                     var into = word.Length <= buffer.Length ? buffer : new char[word.Length];
                     var sk = into[..Gazetteer.SkeletonOf(word, into)];
                     if (_g.Skeleton.ContainsFirst(sk))
@@ -125,8 +127,6 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 i += bestLen - 1;
             }
         }
-
-        private static ReadOnlySpan<char> StripConj(string w) => w.Length > 4 && (w[0] == 'و' || w[0] == 'ف') ? w.AsSpan(1) : w;
 
         private string? Next(int start, int k)
         {
