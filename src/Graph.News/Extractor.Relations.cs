@@ -108,14 +108,14 @@ public sealed partial class Extractor
                 var role = SegRole.None;
                 var statementSentence = IsStatementSentence(s) || SentenceMentions(s, m => m.Key == "astana_talks") || SentenceRounds(s).Any();
                 var attending = false;
+                var round = CurrentRound(s, heldOnly: false);
+                var subject = round > 0 ? RoundIri(round) : ProcessIri;
                 foreach (var seg in segs)
                 {
                     attending |= seg.Attend || seg.Observer || seg.Delegation || seg.Participate;
                     if (seg.Observer) role = SegRole.Observer;
                     else if (seg.Guarantor) role = SegRole.Guarantor;
                     else if (seg.Delegation && role == SegRole.Observer && Enumerable.Range(seg.From, seg.To - seg.From).Any(k => _t[k].Text.Contains("وفد"))) role = SegRole.None;
-                    var round = CurrentRound(s, heldOnly: false);
-                    var subject = round > 0 ? RoundIri(round) : ProcessIri;
                     foreach (var m in MentionsIn(seg.From, seg.To))
                     {
                         var ev = new List<NormSpan> { MentionSpan(m) };
