@@ -25,13 +25,23 @@ public sealed partial class Extractor
         /// <summary>The round a sentence reports on: one it names, else the last one named before it that has taken place.</summary>
         private int CurrentRound(Sentence s, bool heldOnly)
         {
-            var own = _rounds.Where(r => r.Sentence == s.Index && _state.ContainsKey(r.Number) && (!heldOnly || _state[r.Number].Status != "announced"))
-                .OrderBy(r => r.Reference == RoundReference.Anaphor ? 1 : 0).ToList();
-            if (own.Count > 0) return own[0].Number;
-            var before = _rounds.Where(r => r.Sentence < s.Index && _state.ContainsKey(r.Number) && (!heldOnly || _state[r.Number].Status != "announced"))
-                .OrderByDescending(r => r.Sentence).ThenByDescending(r => r.First).FirstOrDefault();
+            // Plain loops, not LINQ: this runs for most sentences. Ties keep the first in mention order, as a stable sort would.
+            RoundMention? own = null, ownAnaphor = null, before = null;
+            foreach (var r in _rounds)
+            {
+                if (r.Sentence > s.Index || !_state.TryGetValue(r.Number, out var st) || (heldOnly && st.Status == "announced")) continue;
+                if (r.Sentence == s.Index)
+                {
+                    if (r.Reference != RoundReference.Anaphor) own ??= r;
+                    else ownAnaphor ??= r;
+                }
+                else if (before is null || r.Sentence > before.Sentence || (r.Sentence == before.Sentence && r.First > before.First)) before = r;
+            }
+            if ((own ?? ownAnaphor) is { } o) return o.Number;
             if (before is not null) return before.Number;
-            var main = _state.Values.Where(x => !heldOnly || x.Status != "announced").OrderByDescending(x => x.Number).FirstOrDefault();
+            RoundState? main = null;
+            foreach (var x in _state.Values)
+                if ((!heldOnly || x.Status != "announced") && (main is null || x.Number > main.Number)) main = x;
             return main?.Number ?? 0;
         }
 
