@@ -150,7 +150,13 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             }
         }
 
-        private bool SentenceMentions(Sentence s, Func<EntityMention, bool> pred) => MentionsIn(s.FirstToken, s.EndToken).Any(pred);
+        private bool SentenceMentions(Sentence s, Func<EntityMention, bool> pred)
+        {
+            // A loop, not MentionsIn(...).Any: asked several times per sentence, and the iterator is an allocation each time.
+            for (var i = s.FirstToken; i < s.EndToken; i++)
+                if (_mentionAt[i] is { } m && m.First == i && pred(m)) return true;
+            return false;
+        }
 
         // ---------------------------------------------------------------- rounds
 
