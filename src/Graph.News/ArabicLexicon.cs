@@ -18,7 +18,10 @@ public static class ArabicLexicon
     });
 
     /// <summary>First words of the two-word month names («كانون»، «تشرين»).</summary>
-    internal static readonly HashSet<string> MonthFirstWords = new(Months.Keys.Where(k => k.Contains(' ')).Select(k => k.Split(' ')[0]), StringComparer.Ordinal);
+    internal static readonly WordSet MonthFirstWords = new(Months.Keys.Where(k => k.Contains(' ')).Select(k => k.Split(' ')[0]));
+
+    /// <summary>The single-word month names: most tokens are rejected here (a cached bit) before any dictionary lookup.</summary>
+    internal static readonly WordSet MonthNames = new(Months.Keys.Where(k => !k.Contains(' ')));
 
     /// <summary>Month names that are also common words; they count only next to a day, a year or «شهر».</summary>
     public static readonly HashSet<string> AmbiguousMonths = [K("آب"), K("ماي"), K("مارس"), K("أوت")];
@@ -29,6 +32,8 @@ public static class ArabicLexicon
         [K("الثلاثاء")] = DayOfWeek.Tuesday, [K("الأربعاء")] = DayOfWeek.Wednesday, [K("الخميس")] = DayOfWeek.Thursday,
         [K("الجمعة")] = DayOfWeek.Friday, [K("السبت")] = DayOfWeek.Saturday,
     };
+
+    internal static readonly WordSet WeekdayNames = new(Weekdays.Keys);
 
     private static readonly string[] UnitsMasc = ["", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"];
     private static readonly string[] UnitsFem = ["", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"];
@@ -60,7 +65,10 @@ public static class ArabicLexicon
     }
 
     /// <summary>The first words of all ordinals: most tokens are rejected here without building multi-word keys.</summary>
-    private static readonly HashSet<string> OrdinalFirstWords = new(Ordinals.Keys.Select(k => k.Split(' ')[0]), StringComparer.Ordinal);
+    private static readonly WordSet OrdinalFirstWords = new(Ordinals.Keys.Select(k => k.Split(' ')[0]));
+
+    /// <summary>The words an ordinal can start with (<see cref="OrdinalAt"/> rejects every other token).</summary>
+    internal static IEnumerable<string> OrdinalStartWords => OrdinalFirstWords;
 
     /// <summary>The longest ordinal starting at token <paramref name="i"/> (the first word may carry a proclitic): (number, tokens used), or (0, 0).</summary>
     public static (int Number, int Length) OrdinalAt(IReadOnlyList<Token> t, int i, int end)
@@ -85,61 +93,22 @@ public static class ArabicLexicon
         return d;
     }
 
-    public static HashSet<string> Set(params string[] words) => new(words.Select(K), StringComparer.Ordinal);
+    public static WordSet Set(params string[] words) => new(words.Select(K));
 
     /// <summary>True when some form of the token (after stripping proclitics) is in the set.</summary>
     public static bool Is(Token t, HashSet<string> set)
     {
         if (t.IsNumber) return false;
-        // Recognisers ask the same few sets about every token: the answer is cached per word text, as for cues.
-        var slot = SetSlot(set);
-        if (slot < 0) return IsUncached(t, set);
-        var bit = 1UL << slot;
+        // Recognisers ask the same few sets about every token: a WordSet's answer is cached per word text, as for cues.
+        if (set is not WordSet { Slot: >= 0 and var slot }) return IsUncached(t, set);
         var cue = t.Cue;
-        if ((cue.SetKnown & bit) != 0) return (cue.SetHit & bit) != 0;
-        var hit = IsUncached(t, set);
-        if (hit) cue.SetHit |= bit;
-        cue.SetKnown |= bit;
-        return hit;
+        return cue.TryGet(slot, out var hit) ? hit : cue.Remember(slot, IsUncached(t, set));
     }
 
     private static bool IsUncached(Token t, HashSet<string> set)
     {
         foreach (var (f, _) in t.Forms) if (set.Contains(f)) return true;
         return false;
-    }
-
-    // Slots are found by the set's identity hash in a small open-addressed table (a scan would cost more than the test).
-    private const int SlotTableSize = 256;
-    private static readonly object s_slotLock = new();
-    private static readonly HashSet<string>?[] s_slotSets = new HashSet<string>?[SlotTableSize];
-    private static readonly int[] s_slotBits = new int[SlotTableSize];
-    private static int s_slotCount;
-
-    /// <summary>The bit numbering a set (sets are compared by identity; a set must not change once asked about).</summary>
-    private static int SetSlot(HashSet<string> set)
-    {
-        var h = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(set) & (SlotTableSize - 1);
-        for (var i = h; ; i = (i + 1) & (SlotTableSize - 1))
-        {
-            var s = Volatile.Read(ref s_slotSets[i]);
-            if (ReferenceEquals(s, set)) return s_slotBits[i];
-            if (s is null) break;
-        }
-        lock (s_slotLock)
-        {
-            for (var i = h; ; i = (i + 1) & (SlotTableSize - 1))
-            {
-                var s = s_slotSets[i];
-                if (ReferenceEquals(s, set)) return s_slotBits[i];
-                if (s is not null) continue;
-                if (s_slotCount >= 64) return -1;
-                // The bit is published before the set, so a reader that sees the set sees its bit.
-                s_slotBits[i] = s_slotCount++;
-                Volatile.Write(ref s_slotSets[i], set);
-                return s_slotBits[i];
-            }
-        }
     }
 
     /// <summary>True when some form of the token starts with one of the stems and adds at most <paramref name="slack"/> letters (suffixes).</summary>

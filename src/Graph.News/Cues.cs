@@ -3,91 +3,71 @@ namespace Graph.News;
 /// <summary>Verb and noun cues that decide roles, tense and the action of a statement.</summary>
 internal static class Cues
 {
-    private static string[] K(params string[] s) => s.Select(NormalizedText.Key).ToArray();
+    private static WordList K(params string[] s) => new(s.Select(NormalizedText.Key).ToArray());
 
-    public static readonly string[] Announce = K("أعلن", "يعلن", "تعلن", "حدد", "يحدد", "تحدد", "صرح", "يصرح", "قال", "يقول", "تقول", "أوضح", "يوضح", "توضح",
+    public static readonly WordList Announce = K("أعلن", "يعلن", "تعلن", "حدد", "يحدد", "تحدد", "صرح", "يصرح", "قال", "يقول", "تقول", "أوضح", "يوضح", "توضح",
         "كشف", "يكشف", "تكشف", "ذكر", "أفاد", "يفيد", "نقل", "أكد", "يؤكد", "تؤكد", "اقترح", "تقترح", "يقترح", "أبلغ", "أشار", "مشير");
-    public static readonly string[] Decide = K("قرر", "تقرر", "اتفق", "تتفق", "توافق", "اتفقوا");
-    public static readonly string[] Event = K("عقد", "انعقد", "تعقد", "يعقد", "ينعقد", "تنعقد", "انطلق", "تنطلق", "ينطلق", "بدأ", "تبدأ", "يبدأ",
+    public static readonly WordList Decide = K("قرر", "تقرر", "اتفق", "تتفق", "توافق", "اتفقوا");
+    public static readonly WordList Event = K("عقد", "انعقد", "تعقد", "يعقد", "ينعقد", "تنعقد", "انطلق", "تنطلق", "ينطلق", "بدأ", "تبدأ", "يبدأ",
         "اختتم", "تختتم", "يختتم", "اختتام", "ختام", "انتهى", "انتهت", "تنتهي", "ينتهي", "تتواصل", "يتواصل", "تستمر", "يستمر", "استمر",
         "يلتئم", "تلتئم", "التأم", "استضاف", "تستضيف", "يستضيف", "احتضن", "تحتضن", "يحتضن", "افتتح", "موعد", "أسدل", "جرت", "تجري", "يجري", "بدء", "انطلاق", "انعقاد", "تأتي", "يأتي");
-    public static readonly string[] EventStart = K("انطلق", "تنطلق", "ينطلق", "بدأ", "تبدأ", "يبدأ", "افتتح", "بدء", "انطلاق");
-    public static readonly string[] EventEnd = K("اختتم", "تختتم", "يختتم", "اختتام", "ختام", "انتهى", "انتهت", "تنتهي", "ينتهي", "أسدل");
-    public static readonly string[] EventEndPast = K("اختتم", "انتهى", "انتهت", "أسدل", "ختام");
-    public static readonly string[] Until = K("حتى");
+    public static readonly WordList EventStart = K("انطلق", "تنطلق", "ينطلق", "بدأ", "تبدأ", "يبدأ", "افتتح", "بدء", "انطلاق");
+    public static readonly WordList EventEnd = K("اختتم", "تختتم", "يختتم", "اختتام", "ختام", "انتهى", "انتهت", "تنتهي", "ينتهي", "أسدل");
+    public static readonly WordList EventEndPast = K("اختتم", "انتهى", "انتهت", "أسدل", "ختام");
+    public static readonly WordList Until = K("حتى");
 
-    public static readonly string[] Affirm = K("أكد", "يؤكد", "تؤكد", "مؤكد", "تأكيد", "شدد", "يشدد", "تشدد", "مشدد", "جدد", "يجدد", "تجدد", "مجدد",
+    public static readonly WordList Affirm = K("أكد", "يؤكد", "تؤكد", "مؤكد", "تأكيد", "شدد", "يشدد", "تشدد", "مشدد", "جدد", "يجدد", "تجدد", "مجدد",
         "تعهد", "اتفق", "تتفق", "توافق", "رحب", "ترحب", "مرحب", "الالتزام", "التزام", "تمسك", "عزم", "وقع", "أقر");
-    public static readonly string[] Call = K("دعا", "دعت", "دعوا", "يدعو", "تدعو", "داعي", "طالب", "يطالب", "تطالب", "مطالب", "حث", "يحث", "تحث", "ناشد");
-    public static readonly string[] Condemn = K("دان", "أدان", "يدين", "تدين", "إدانة", "ندد", "يندد", "استنكر", "رفض", "يرفض", "ترفض", "رافض",
+    public static readonly WordList Call = K("دعا", "دعت", "دعوا", "يدعو", "تدعو", "داعي", "طالب", "يطالب", "تطالب", "مطالب", "حث", "يحث", "تحث", "ناشد");
+    public static readonly WordList Condemn = K("دان", "أدان", "يدين", "تدين", "إدانة", "ندد", "يندد", "استنكر", "رفض", "يرفض", "ترفض", "رافض",
         "عارض", "يعارض", "تعارض", "قلق", "القلق");
     /// <summary>Verbs after which listed topics are an agenda or a review, not what a statement says.</summary>
-    public static readonly string[] Block = K("راجع", "يتناول", "تتناول", "تناول", "بحث", "يبحث", "تبحث", "ناقش", "يناقش", "تناقش", "يلتئم", "تلتئم",
+    public static readonly WordList Block = K("راجع", "يتناول", "تتناول", "تناول", "بحث", "يبحث", "تبحث", "ناقش", "يناقش", "تناقش", "يلتئم", "تلتئم",
         "تشهد", "يشهد", "يتضمن", "جدول", "يعلن", "أعلن");
     /// <summary>«بذريعة مكافحة الإرهاب»: a topic named as someone's pretext or as a purpose is not what is affirmed.</summary>
-    public static readonly string[] Pretext = K("بذريعة", "ذريعة", "بحجة", "حجة", "يخدم");
+    public static readonly WordList Pretext = K("بذريعة", "ذريعة", "بحجة", "حجة", "يخدم");
 
     /// <summary>Nouns a state adjective must follow to stand for the state («الوفد الروسي»، «السفير الأميركي»), not for a thing («الهجمات الإسرائيلية»).</summary>
-    public static readonly string[] Agent = K("وفد", "الوفد", "جانب", "الجانب", "وزير", "وزارة", "الخارجية", "خارجية", "رئيس", "الرئيس", "للرئيس", "مبعوث", "المبعوث",
+    public static readonly WordList Agent = K("وفد", "الوفد", "جانب", "الجانب", "وزير", "وزارة", "الخارجية", "خارجية", "رئيس", "الرئيس", "للرئيس", "مبعوث", "المبعوث",
         "ممثل", "الممثل", "سفير", "السفير", "مستشار", "مستشاري", "مساعد", "مساعدي", "مندوب", "المندوب", "نائب", "الحكومة", "الدبلوماسي", "دبلوماسي", "مسؤول", "المسؤول");
-    public static readonly string[] Guarantor = K("ضامن", "الضامن", "برعاية", "رعاية", "راعي", "الراعي", "بضمان");
-    public static readonly string[] Observer = K("مراقب", "كمراقب", "بصفة مراقب");
-    public static readonly string[] Attend = K("حضور", "بحضور", "يحضر", "تحضر", "حضر", "حضرت", "حضره");
-    public static readonly string[] Participate = K("مشاركة", "بمشاركة", "شارك", "شاركت", "يشارك", "تشارك", "المشاركة", "ومشاركة");
-    public static readonly string[] Delegation = K("وفد", "وفدا", "وفدي", "وفود", "الوفد", "الوفدين", "ممثلي", "ممثلو", "الوفود");
-    public static readonly string[] Absent = K("غياب", "بغياب", "تغيب", "غاب", "قاطع", "يقاطع", "مقاطعة", "امتنع", "يمتنع", "عدم");
-    public static readonly string[] Headed = K("برئاسة", "برئاسته", "يترأسه", "يرأسه");
-    public static readonly string[] Statement = K("بيان", "البيان", "بيانه", "بيانها", "بيانهم", "بيانا");
-    public static readonly string[] StatementQualifier = K("الختامي", "ختامي", "ختاميا", "المشترك", "مشترك", "مشتركا");
-    public static readonly string[] Memorandum = K("مذكرة", "المذكرة", "الوثيقة");
-    public static readonly string[] Collective = K("الضامنون", "الضامنين", "الأطراف", "المشاركون", "المشاركين");
-    public static readonly string[] States3 = K("الدول", "الثلاث");
-    public static readonly string[] Complementizer = K("أن", "إن", "بأن", "أنه", "أنها", "بأنه", "بأنها", "إنه", "إنها");
-    public static readonly string[] From = K("عن");
-    public static readonly string[] Continuation = K("كما", "كذلك");
-    public static readonly string[] Prepare = K("التحضير", "تحضير", "الإعداد", "الختامية", "الأخيرة", "الأخير", "إنهاء", "موعد");
-    public static readonly string[] Pluperfect = K("كان", "كانت", "وكان", "وكانت");
-    public static readonly string[] Qad = K("قد");
-    public static readonly string[] Complement = K("مكمل", "مكملة", "مكملا", "تكمل", "يكمل", "بديلا", "بديل");
-    public static readonly string[] Duration = K("استمر", "استمرت", "تستمر", "يستمر", "مدى", "لمدة", "مدة");
-    public static readonly string[] TwoDays = K("يومين");
-    public static readonly string[] ThreeDays = K("ثلاثة");
+    public static readonly WordList Guarantor = K("ضامن", "الضامن", "برعاية", "رعاية", "راعي", "الراعي", "بضمان");
+    public static readonly WordList Observer = K("مراقب", "كمراقب", "بصفة مراقب");
+    public static readonly WordList Attend = K("حضور", "بحضور", "يحضر", "تحضر", "حضر", "حضرت", "حضره");
+    public static readonly WordList Participate = K("مشاركة", "بمشاركة", "شارك", "شاركت", "يشارك", "تشارك", "المشاركة", "ومشاركة");
+    public static readonly WordList Delegation = K("وفد", "وفدا", "وفدي", "وفود", "الوفد", "الوفدين", "ممثلي", "ممثلو", "الوفود");
+    public static readonly WordList Absent = K("غياب", "بغياب", "تغيب", "غاب", "قاطع", "يقاطع", "مقاطعة", "امتنع", "يمتنع", "عدم");
+    public static readonly WordList Headed = K("برئاسة", "برئاسته", "يترأسه", "يرأسه");
+    public static readonly WordList Statement = K("بيان", "البيان", "بيانه", "بيانها", "بيانهم", "بيانا");
+    public static readonly WordList StatementQualifier = K("الختامي", "ختامي", "ختاميا", "المشترك", "مشترك", "مشتركا");
+    public static readonly WordList Memorandum = K("مذكرة", "المذكرة", "الوثيقة");
+    public static readonly WordList Collective = K("الضامنون", "الضامنين", "الأطراف", "المشاركون", "المشاركين");
+    public static readonly WordList States3 = K("الدول", "الثلاث");
+    public static readonly WordList Complementizer = K("أن", "إن", "بأن", "أنه", "أنها", "بأنه", "بأنها", "إنه", "إنها");
+    public static readonly WordList From = K("عن");
+    public static readonly WordList Continuation = K("كما", "كذلك");
+    public static readonly WordList Prepare = K("التحضير", "تحضير", "الإعداد", "الختامية", "الأخيرة", "الأخير", "إنهاء", "موعد");
+    public static readonly WordList Pluperfect = K("كان", "كانت", "وكان", "وكانت");
+    public static readonly WordList Qad = K("قد");
+    public static readonly WordList Complement = K("مكمل", "مكملة", "مكملا", "تكمل", "يكمل", "بديلا", "بديل");
+    public static readonly WordList Duration = K("استمر", "استمرت", "تستمر", "يستمر", "مدى", "لمدة", "مدة");
+    public static readonly WordList TwoDays = K("يومين");
+    public static readonly WordList ThreeDays = K("ثلاثة");
 
-    // Stem tests run many times per token (every cue list, from many positions), so each token caches the
-    // answer per (stem list, slack) pair in two bit sets; the pairs are numbered on first use.
-    private static readonly object s_slotLock = new();
-    private static (string[] Stems, int Slack)[] s_slots = [];
-
-    private static int Slot(string[] stems, int slack)
-    {
-        var slots = s_slots;
-        for (var i = 0; i < slots.Length; i++)
-            if (ReferenceEquals(slots[i].Stems, stems) && slots[i].Slack == slack) return i;
-        lock (s_slotLock)
-        {
-            slots = s_slots;
-            for (var i = 0; i < slots.Length; i++)
-                if (ReferenceEquals(slots[i].Stems, stems) && slots[i].Slack == slack) return i;
-            if (slots.Length >= 64) return -1;
-            s_slots = [.. slots, (stems, slack)];
-            return slots.Length;
-        }
-    }
+    // Stem and word tests run many times per token (every cue list, from many positions): each answer is cached per
+    // word text, in the slot the list holds for that kind of test (see WordTestSlots).
 
     /// <summary>Stem test on a token's forms, also without the article «ال».</summary>
-    public static bool Has(Token t, string[] stems, int slack = 4)
+    public static bool Has(Token t, WordList stems, int slack = 4)
     {
         if (t.IsNumber) return false;
-        var slot = Slot(stems, slack);
-        if (slot < 0) return HasUncached(t, stems, slack);
-        var bit = 1UL << slot;
+        var slot = stems.StemSlot(slack);
+        if (slot < 0) return HasUncached(t, stems.Words, slack);
         var cue = t.Cue;
-        if ((cue.Known & bit) != 0) return (cue.Hit & bit) != 0;
-        var hit = HasUncached(t, stems, slack);
-        if (hit) cue.Hit |= bit;
-        cue.Known |= bit;
-        return hit;
+        return cue.TryGet(slot, out var hit) ? hit : cue.Remember(slot, HasUncached(t, stems.Words, slack));
     }
+
+    /// <summary>The same for a plain array: not cached (an array may be built per call), so hot lists should be <see cref="WordList"/>s.</summary>
+    public static bool Has(Token t, string[] stems, int slack = 4) => !t.IsNumber && HasUncached(t, stems, slack);
 
     private static bool HasUncached(Token t, string[] stems, int slack)
     {
@@ -103,9 +83,21 @@ internal static class Cues
         return false;
     }
 
-    public static bool Exactly(Token t, string[] words)
+    /// <summary>True when some form of the token (after stripping proclitics) is one of the words.</summary>
+    public static bool Exactly(Token t, WordList words)
     {
         if (t.IsNumber) return false;
+        var slot = words.ExactSlot;
+        if (slot < 0) return ExactlyUncached(t, words.Words);
+        var cue = t.Cue;
+        return cue.TryGet(slot, out var hit) ? hit : cue.Remember(slot, ExactlyUncached(t, words.Words));
+    }
+
+    /// <summary>The same for a plain array: not cached (an array may be built per call), so hot lists should be <see cref="WordList"/>s.</summary>
+    public static bool Exactly(Token t, string[] words) => !t.IsNumber && ExactlyUncached(t, words);
+
+    private static bool ExactlyUncached(Token t, string[] words)
+    {
         foreach (var (f, _) in t.Forms) if (Array.IndexOf(words, f) >= 0) return true;
         return false;
     }

@@ -34,6 +34,18 @@ public static class DateRecognizer
     private static readonly HashSet<string> Before = ArabicLexicon.Set("قبل");
     private static readonly HashSet<string> FirstWordOfBeforeYesterday = ArabicLexicon.Set("أول");
 
+    private static readonly HashSet<string> WeekWord = ArabicLexicon.Set("الأسبوع", "الاسبوع");
+
+    /// <summary>
+    /// Every word a date expression can start with: the first-token tests of <see cref="At"/> and of each reading it
+    /// tries (relative days, days of a month, Hijri dates, weeks, months, years, weekdays). Most tokens are none of
+    /// these, and one cached test skips the twenty-odd others. A new reading must add its first words here.
+    /// </summary>
+    private static readonly WordSet StartWords = new(
+        new[] { After, Before, TimeOfDay, Today, Yesterday, Tomorrow, FirstWordOfBeforeYesterday, DayWord, Between, Early, Mid, Late,
+                WeekWord, Half, MonthWord, Of, YearWord, ArabicLexicon.MonthFirstWords, ArabicLexicon.MonthNames, ArabicLexicon.WeekdayNames }
+        .SelectMany(set => set).Concat(ArabicLexicon.OrdinalStartWords).Concat(HijriDates.StartWords));
+
     /// <summary>All date expressions of tokens [from, to).</summary>
     /// <param name="isFuture">Whether the verb governing token i is in the future (for bare weekdays).</param>
     public static List<DateExpression> Find(IReadOnlyList<Token> t, int from, int to, DateOnly published, Func<int, bool> isFuture)
@@ -42,6 +54,7 @@ public static class DateRecognizer
         var i = from;
         while (i < to)
         {
+            if (!t[i].IsNumber && !ArabicLexicon.Is(t[i], StartWords)) { i++; continue; }
             var d = At(t, i, to, published, isFuture);
             if (d is null) { i++; continue; }
             found.Add(d);
@@ -109,8 +122,6 @@ public static class DateRecognizer
         return Week(t, i, to, p, start) ?? MonthOrYear(t, start, to, p) ?? Weekday(t, i, to, p, start, isFuture);
     }
 
-    private static readonly HashSet<string> WeekWord = ArabicLexicon.Set("الأسبوع", "الاسبوع");
-
     /// <summary>
     /// «الأسبوع المقبل/الماضي/الجاري»: weeks start on Saturday, Sunday or Monday depending on the country, so only
     /// the days every convention agrees on are guaranteed: the next week lies within 1..13 days after publication,
@@ -148,7 +159,7 @@ public static class DateRecognizer
 
     private static DayOfWeek? Weekday(Token t)
     {
-        if (t.IsNumber) return null;
+        if (t.IsNumber || !ArabicLexicon.Is(t, ArabicLexicon.WeekdayNames)) return null;
         foreach (var (f, _) in t.Forms) if (ArabicLexicon.Weekdays.TryGetValue(f, out var w)) return w;
         return null;
     }
@@ -297,6 +308,7 @@ public static class DateRecognizer
         if (i + 1 < to && !t[i + 1].HardGapBefore && !t[i + 1].IsNumber && ArabicLexicon.Is(t[i], ArabicLexicon.MonthFirstWords))
             foreach (var (f, _) in t[i].Forms)
                 if (ArabicLexicon.Months.TryGetValue(f + " " + t[i + 1].Text, out var m2)) return (m2, 2);
+        if (!ArabicLexicon.Is(t[i], ArabicLexicon.MonthNames)) return (0, 0);
         foreach (var (f, _) in t[i].Forms)
             if (ArabicLexicon.Months.TryGetValue(f, out var m)) return (m, 1);
         return (0, 0);

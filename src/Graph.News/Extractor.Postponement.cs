@@ -6,19 +6,19 @@ public sealed partial class Extractor
 {
     private sealed partial class Run
     {
-        private static string[] K(string words) => words.Split(' ').Select(NormalizedText.Key).ToArray();
+        private static WordList K(string words) => new(words.Split(' ').Select(NormalizedText.Key).ToArray());
 
         // Whole words, not stems: «أجل» is also «من أجل», «أرجاء» is «في أرجاء», «الغير» starts like «ألغي».
-        private static readonly string[] PostponeWords = K(
+        private static readonly WordList PostponeWords = K(
             "تأجيل تأجيلها تأجيله تأجيلا تأجيلاً أجلت أجلتها أجلوا تأجلت تأجل يتأجل يؤجل تؤجل يؤجلها تؤجلها مؤجل مؤجلة مؤجلا " +
             "أرجئت أرجئ يرجأ ترجأ أرجأت أرجأ أرجأها إرجاء إرجائها إرجائه يرجئ ترجئ");
-        private static readonly string[] CancelWords = K("إلغاء إلغائها إلغائه ألغيت ألغي ألغى ألغت ألغوا ألغتها يلغى تلغى يلغي تلغي ملغاة ملغى");
+        private static readonly WordList CancelWords = K("إلغاء إلغائها إلغائه ألغيت ألغي ألغى ألغت ألغوا ألغتها يلغى تلغى يلغي تلغي ملغاة ملغى");
         /// <summary>Verbal nouns without a pronoun govern the round after them («تأجيل الجولة»); «في أرجاء سوريا» is not «إرجاء».</summary>
-        private static readonly string[] BareNouns = K("تأجيل تأجيلا تأجيلاً إرجاء إلغاء");
-        private static readonly string[] Negation = K("نفى نفت ينفي تنفي نافيا لا لن لم دون بدون عدم استبعد استبعدت يستبعد تستبعد");
+        private static readonly WordList BareNouns = K("تأجيل تأجيلا تأجيلاً إرجاء إلغاء");
+        private static readonly WordList Negation = K("نفى نفت ينفي تنفي نافيا لا لن لم دون بدون عدم استبعد استبعدت يستبعد تستبعد");
         /// <summary>Words that make the date after them the one a round had before a change: «كانت مقررة في 20 آذار».</summary>
-        private static readonly string[] Scheduled = K("مقررة مقررا مقرر المقرر المقررة المحدد المحددة محددا محددة موعدها موعده السابق الأصلي كانت كان");
-        private static readonly string[] ToWords = K("إلى الى حتى لغاية");
+        private static readonly WordList Scheduled = K("مقررة مقررا مقرر المقرر المقررة المحدد المحددة محددا محددة موعدها موعده السابق الأصلي كانت كان");
+        private static readonly WordList ToWords = K("إلى الى حتى لغاية");
 
         private readonly HashSet<DateExpression> _formerDates = [];
         private readonly HashSet<DateExpression> _newDates = [];

@@ -25,13 +25,23 @@ public sealed partial class Extractor
         /// <summary>The round a sentence reports on: one it names, else the last one named before it that has taken place.</summary>
         private int CurrentRound(Sentence s, bool heldOnly)
         {
-            var own = _rounds.Where(r => r.Sentence == s.Index && _state.ContainsKey(r.Number) && (!heldOnly || _state[r.Number].Status != "announced"))
-                .OrderBy(r => r.Reference == RoundReference.Anaphor ? 1 : 0).ToList();
-            if (own.Count > 0) return own[0].Number;
-            var before = _rounds.Where(r => r.Sentence < s.Index && _state.ContainsKey(r.Number) && (!heldOnly || _state[r.Number].Status != "announced"))
-                .OrderByDescending(r => r.Sentence).ThenByDescending(r => r.First).FirstOrDefault();
+            // Plain loops, not LINQ: this runs for most sentences. Ties keep the first in mention order, as a stable sort would.
+            RoundMention? own = null, ownAnaphor = null, before = null;
+            foreach (var r in _rounds)
+            {
+                if (r.Sentence > s.Index || !_state.TryGetValue(r.Number, out var st) || (heldOnly && st.Status == "announced")) continue;
+                if (r.Sentence == s.Index)
+                {
+                    if (r.Reference != RoundReference.Anaphor) own ??= r;
+                    else ownAnaphor ??= r;
+                }
+                else if (before is null || r.Sentence > before.Sentence || (r.Sentence == before.Sentence && r.First > before.First)) before = r;
+            }
+            if ((own ?? ownAnaphor) is { } o) return o.Number;
             if (before is not null) return before.Number;
-            var main = _state.Values.Where(x => !heldOnly || x.Status != "announced").OrderByDescending(x => x.Number).FirstOrDefault();
+            RoundState? main = null;
+            foreach (var x in _state.Values)
+                if ((!heldOnly || x.Status != "announced") && (main is null || x.Number > main.Number)) main = x;
             return main?.Number ?? 0;
         }
 
@@ -64,8 +74,8 @@ public sealed partial class Extractor
             return list;
         }
 
-        private static readonly string[] States = [Cues.States3[0]];
-        private static readonly string[] Three = [Cues.States3[1]];
+        private static readonly WordList States = new([Cues.States3[0]]);
+        private static readonly WordList Three = new([Cues.States3[1]]);
 
         private bool IsThreeStates(int k) => k + 1 < _t.Count && Cues.Exactly(_t[k], States) && Cues.Exactly(_t[k + 1], Three);
 
@@ -108,14 +118,14 @@ public sealed partial class Extractor
                 var role = SegRole.None;
                 var statementSentence = IsStatementSentence(s) || SentenceMentions(s, m => m.Key == "astana_talks") || SentenceRounds(s).Any();
                 var attending = false;
+                var round = CurrentRound(s, heldOnly: false);
+                var subject = round > 0 ? RoundIri(round) : ProcessIri;
                 foreach (var seg in segs)
                 {
                     attending |= seg.Attend || seg.Observer || seg.Delegation || seg.Participate;
                     if (seg.Observer) role = SegRole.Observer;
                     else if (seg.Guarantor) role = SegRole.Guarantor;
                     else if (seg.Delegation && role == SegRole.Observer && Enumerable.Range(seg.From, seg.To - seg.From).Any(k => _t[k].Text.Contains("وفد"))) role = SegRole.None;
-                    var round = CurrentRound(s, heldOnly: false);
-                    var subject = round > 0 ? RoundIri(round) : ProcessIri;
                     foreach (var m in MentionsIn(seg.From, seg.To))
                     {
                         var ev = new List<NormSpan> { MentionSpan(m) };
@@ -246,7 +256,7 @@ public sealed partial class Extractor
                     {
                         if (i + 1 < s.EndToken && (Cues.Has(_t[i + 1], Cues.StatementQualifier, 2) || _rounds.Any(r => r.First == i + 1)))
                             own = true;
-                        else if (t.Forms.Any(f => f.Form == "البيان") && !(i > s.FirstToken && Cues.Exactly(_t[i - 1], ["في"])))
+                        else if (t.Forms.Any(f => f.Form == "البيان") && !(i > s.FirstToken && Cues.Exactly(_t[i - 1], Fi)))
                             bareStatement = true;
                     }
                     if (Cues.Has(t, Cues.Memorandum, 2)) own = true;
@@ -286,7 +296,7 @@ public sealed partial class Extractor
                 var used = new HashSet<int>();
                 for (var i = s.FirstToken; i < s.EndToken; i++)
                 {
-                    if (used.Contains(i)) continue;
+                    if (used.Contains(i) || !TopicCues.MayStartAt(_t[i])) continue;
                     foreach (var cue in TopicCues.All)
                     {
                         var last = TopicCues.Match(cue, _t, i, s.EndToken);

@@ -97,16 +97,18 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 if (_t[i].IsNumber) continue;
                 var bestLen = 0;
                 List<(string Key, NameKind Kind)>? best = null;
-                foreach (var (form, _) in _t[i].Forms)
+                // Most words start no name: one cached test per word text skips the lookups.
+                if (_g.MayStartName(_t[i]))
+                    foreach (var (form, _) in _t[i].Forms)
+                    {
+                        if (!_g.Exact.ContainsFirst(form)) continue;
+                        var start = i;
+                        var len = _g.Exact.Longest(form, k => Next(start, k), out var values);
+                        if (len > bestLen) { bestLen = len; best = values; }
+                    }
+                if (bestLen == 0 && _g.MayStartSkeleton(_t[i]))
                 {
-                    if (!_g.Exact.ContainsFirst(form)) continue;
-                    var start = i;
-                    var len = _g.Exact.Longest(form, k => Next(start, k), out var values);
-                    if (len > bestLen) { bestLen = len; best = values; }
-                }
-                if (bestLen == 0)
-                {
-                    var word = StripConj(_t[i].Text);
+                    var word = Gazetteer.WithoutConjunction(_t[i].Text);
                     var into = word.Length <= buffer.Length ? buffer : new char[word.Length];
                     var sk = into[..Gazetteer.SkeletonOf(word, into)];
                     if (_g.Skeleton.ContainsFirst(sk))
@@ -125,8 +127,6 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 i += bestLen - 1;
             }
         }
-
-        private static ReadOnlySpan<char> StripConj(string w) => w.Length > 4 && (w[0] == 'و' || w[0] == 'ف') ? w.AsSpan(1) : w;
 
         private string? Next(int start, int k)
         {
@@ -150,12 +150,18 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             }
         }
 
-        private bool SentenceMentions(Sentence s, Func<EntityMention, bool> pred) => MentionsIn(s.FirstToken, s.EndToken).Any(pred);
+        private bool SentenceMentions(Sentence s, Func<EntityMention, bool> pred)
+        {
+            // A loop, not MentionsIn(...).Any: asked several times per sentence, and the iterator is an allocation each time.
+            for (var i = s.FirstToken; i < s.EndToken; i++)
+                if (_mentionAt[i] is { } m && m.First == i && pred(m)) return true;
+            return false;
+        }
 
         // ---------------------------------------------------------------- rounds
 
         private static readonly HashSet<string> OtherProcessKeys = ["geneva_talks", "geneva", "constitutional_committee", "syrian_national_dialogue_congress"];
-        private static readonly string[] Quad = NormalizedText.Key("الرباعي الرباعية رباعية رباعي").Split(' ');
+        private static readonly WordList Quad = new(NormalizedText.Key("الرباعي الرباعية رباعية رباعي").Split(' '));
 
         /// <summary>Which process a numbered round belongs to: the process or city named right after it, else the sentence.</summary>
         private void AttributeProcesses()
@@ -184,9 +190,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         }
 
         /// <summary>Gatherings whose sessions are numbered too: «الدورة الثانية لمنتدى أستانا»، «النسخة الثالثة من مؤتمر …».</summary>
-        private static readonly string[] OtherGatherings = NormalizedText.Key(
+        private static readonly WordList OtherGatherings = new(NormalizedText.Key(
             "منتدى المنتدى مؤتمر المؤتمر معرض المعرض مهرجان المهرجان بطولة البطولة البرلمان برلمان مجلس المجلس قمة القمة " +
-            "اللجنة لجنة الألعاب انتخابات الانتخابات أسبوع جائزة الجائزة").Split(' ');
+            "اللجنة لجنة الألعاب انتخابات الانتخابات أسبوع جائزة الجائزة").Split(' '));
 
         /// <summary>True when the round phrase is the numbered session of another kind of gathering named right after it, by «ل» or «من».</summary>
         private bool OfAnotherGathering(RoundMention r, Sentence s)
@@ -539,7 +545,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             }
         }
 
-        private static readonly string[] Fi = [NormalizedText.Key("في")];
+        private static readonly WordList Fi = new([NormalizedText.Key("في")]);
 
         /// <summary>The city a round is held in: named with «في» (or «ب»، «العاصمة») near one of its mentions, in the same clause.</summary>
         private EntityMention? FindPlace(RoundState st)
@@ -576,9 +582,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         }
 
         /// <summary>Nouns of other gatherings a sentence may place instead of the round («تستضيف روسيا القمة المقبلة في سوتشي»).</summary>
-        private static readonly string[] OtherEvents = NormalizedText.Key("القمة قمة المؤتمر مؤتمر اجتماعا لقاء لقاءات اجتماعات").Split(' ');
+        private static readonly WordList OtherEvents = new(NormalizedText.Key("القمة قمة المؤتمر مؤتمر اجتماعا لقاء لقاءات اجتماعات").Split(' '));
 
-        private static readonly string[] Contrast = NormalizedText.Key("فيما بينما حين").Split(' ');
+        private static readonly WordList Contrast = new(NormalizedText.Key("فيما بينما حين").Split(' '));
 
         /// <summary>The tokens of sentence s between the contrastive conjunctions («فيما»، «بينما»، «في حين») around token at.</summary>
         private (int From, int To) ContrastiveClause(Sentence s, int at)

@@ -45,9 +45,51 @@ public sealed class Gazetteer
         return e;
     }
 
+    // Slots caching, per word text, whether a token can start a name (see WordTestSlots); new ones on every Index,
+    // so answers cached before a re-index are never read.
+    private int _nameStartSlot = -1, _skeletonStartSlot = -1;
+
+    /// <summary>True when some form of the token (proclitics stripped) is the first word of a name.</summary>
+    internal bool MayStartName(Token t)
+    {
+        if (t.IsNumber) return false;
+        var slot = _nameStartSlot;
+        if (slot < 0) return MayStartNameUncached(t);
+        var cue = t.Cue;
+        return cue.TryGet(slot, out var hit) ? hit : cue.Remember(slot, MayStartNameUncached(t));
+    }
+
+    private bool MayStartNameUncached(Token t)
+    {
+        foreach (var (form, _) in t.Forms) if (Exact.ContainsFirst(form)) return true;
+        return false;
+    }
+
+    /// <summary>A word without the conjunction «و» or «ف» before it (when at least four letters are left): how person names are looked up by skeleton.</summary>
+    internal static ReadOnlySpan<char> WithoutConjunction(string w) => w.Length > 4 && (w[0] == 'و' || w[0] == 'ف') ? w.AsSpan(1) : w;
+
+    /// <summary>True when the skeleton of the token, without a conjunction, is the first word of a person name's skeleton.</summary>
+    internal bool MayStartSkeleton(Token t)
+    {
+        if (t.IsNumber) return false;
+        var slot = _skeletonStartSlot;
+        if (slot < 0) return MayStartSkeletonUncached(t);
+        var cue = t.Cue;
+        return cue.TryGet(slot, out var hit) ? hit : cue.Remember(slot, MayStartSkeletonUncached(t));
+    }
+
+    private bool MayStartSkeletonUncached(Token t)
+    {
+        var word = WithoutConjunction(t.Text);
+        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        return Skeleton.ContainsFirst(buffer[..SkeletonOf(word, buffer)]);
+    }
+
     /// <summary>Builds the name index; call after all entities are loaded.</summary>
     public void Index()
     {
+        _nameStartSlot = WordTestSlots.Take();
+        _skeletonStartSlot = WordTestSlots.Take();
         foreach (var e in _byKey.Values.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             foreach (var n in e.Names) Add(e, n, NameKind.Name);

@@ -24,10 +24,17 @@ internal static class HijriDates
         ("رجب", 7), ("شعبان", 8), ("رمضان", 9), ("شوال", 10),
         ("ذو القعدة", 11), ("ذي القعدة", 11), ("ذو الحجة", 12), ("ذي الحجة", 12));
 
+    // Most tokens are no month: cached set tests reject them before building two-word keys or looking anything up.
+    private static readonly WordSet FirstWords = new(Months.Keys.Where(k => k.Contains(' ')).Select(k => k.Split(' ')[0]));
+    private static readonly WordSet SingleWords = new(Months.Keys.Where(k => !k.Contains(' ')));
+
     private static readonly HashSet<string> Markers = ArabicLexicon.Set("هـ", "ه", "للهجرة", "هجري", "هجرية", "الهجري", "الهجرية");
     private static readonly HashSet<string> Of = ArabicLexicon.Set("من");
     private static readonly HashSet<string> MonthWord = ArabicLexicon.Set("شهر");
     private static readonly HashSet<string> YearWord = ArabicLexicon.Set("عام", "العام", "سنة");
+
+    /// <summary>Every word a Hijri month reading can start with (see <see cref="DateRecognizer"/>'s start words).</summary>
+    internal static IEnumerable<string> StartWords => FirstWords.Concat(SingleWords).Concat(Of).Concat(MonthWord);
 
     private static Dictionary<string, int> Build(params (string Name, int Month)[] items)
     {
@@ -40,9 +47,10 @@ internal static class HijriDates
     private static (int Month, int Len) MonthAt(IReadOnlyList<Token> t, int i, int to)
     {
         if (i >= to || t[i].IsNumber) return (0, 0);
-        if (i + 1 < to && !t[i + 1].HardGapBefore && !t[i + 1].IsNumber)
+        if (i + 1 < to && !t[i + 1].HardGapBefore && !t[i + 1].IsNumber && ArabicLexicon.Is(t[i], FirstWords))
             foreach (var (f, _) in t[i].Forms)
                 if (Months.TryGetValue(f + " " + t[i + 1].Text, out var m2)) return (m2, 2);
+        if (!ArabicLexicon.Is(t[i], SingleWords)) return (0, 0);
         foreach (var (f, _) in t[i].Forms)
             if (Months.TryGetValue(f, out var m)) return (m, 1);
         return (0, 0);

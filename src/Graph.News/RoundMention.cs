@@ -39,11 +39,15 @@ public static class RoundRecognizer
     private static readonly HashSet<string> OtherMeeting = ArabicLexicon.Set(
         "الرباعي", "الرباعية", "رباعية", "رباعي", "الثلاثي", "الثلاثية", "الوزاري", "الوزارية", "التقني", "تقني", "التشاوري", "العامة", "الختامية", "الافتتاحية", "الأخير", "الأخيرة", "الأولى", "لوزراء", "وزراء", "الخبراء");
 
+    /// <summary>Every word a round mention can start with (the first-token tests of <see cref="At"/>): one cached test rejects most tokens.</summary>
+    private static readonly WordSet StartWords = new(new[] { AstanaWords, FirstPre, Proceedings, SessionHeads, Heads }.SelectMany(set => set));
+
     public static List<RoundMention> Find(IReadOnlyList<Token> t, Sentence s, ISet<int> dateTokens)
     {
         var list = new List<RoundMention>();
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
+            if (!ArabicLexicon.Is(t[i], StartWords)) continue;
             var m = At(t, i, s, dateTokens);
             if (m is null) continue;
             list.Add(m);

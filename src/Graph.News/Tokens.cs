@@ -8,33 +8,41 @@ public sealed class Token
     public required int Start { get; init; }
     /// <summary>End (exclusive) in the normalised text.</summary>
     public required int End { get; init; }
-    public required string Text { get; init; }
     public required bool IsNumber { get; init; }
     public required int Sentence { get; init; }
     /// <summary>The separator characters between the previous token and this one.</summary>
-    public required string GapBefore { get; init; }
+    public required string GapBefore
+    {
+        get => _gapBefore;
+        init
+        {
+            _gapBefore = value;
+            // Rules ask about the gap again and again (every scan stops at a clause break): answered once here.
+            foreach (var c in value)
+            {
+                if (c is '،' or ',' or '؛' or ';' or ':') CommaBefore = true;
+                if (c is '،' or ',' or '؛' or ';' or ':' or '.' or '!' or '?' or '؟' or '\n' or '\r') HardGapBefore = true;
+            }
+        }
+    }
+    private readonly string _gapBefore = "";
+
+    /// <summary>What depends only on the word's text (the text, its forms, cached answers of word tests); shared by all tokens of the same text on one thread.</summary>
+    internal CueBits Cue { get; init; } = null!;
+
+    // Text and forms live on the shared entry, not on each token: tokens are the largest allocation of extraction.
+    public string Text => Cue.Text;
 
     /// <summary>The token itself first, then the forms left after stripping و ف، ب ك ل، س and ال (longest strip last).</summary>
     /// <remarks>An array, not an interface: hot loops enumerate it for every token and cue list without allocating.</remarks>
-    public (string Form, int Prefix)[] Forms { get; internal set; } = [];
+    public (string Form, int Prefix)[] Forms => Cue.Forms;
 
-    /// <summary>Which cue lists have been tested on this word (bits numbered by <see cref="Cues"/>), and their answers; shared by all tokens of the same text on one thread.</summary>
-    internal CueBits Cue { get; init; } = null!;
-
-    public int Value => IsNumber && Text.Length <= 9 ? int.Parse(Text, System.Globalization.CultureInfo.InvariantCulture) : -1;
+    public int Value => IsNumber ? Cue.Number : -1;
 
     /// <summary>True when the gap before this token holds a clause or sentence separator.</summary>
-    public bool HardGapBefore
-    {
-        get
-        {
-            foreach (var c in GapBefore)
-                if (c is '،' or ',' or '؛' or ';' or ':' or '.' or '!' or '?' or '؟' or '\n' or '\r') return true;
-            return false;
-        }
-    }
+    public bool HardGapBefore { get; private init; }
 
-    public bool CommaBefore => GapBefore.IndexOfAny(['،', ',', '؛', ';', ':']) >= 0;
+    public bool CommaBefore { get; private init; }
 
     public override string ToString() => Text;
 }
@@ -45,11 +53,35 @@ public sealed class Token
 /// </summary>
 internal sealed class CueBits
 {
-    public ulong Known, Hit;
-    /// <summary>The same for membership of a form in a word set (<see cref="ArabicLexicon.Is"/>).</summary>
-    public ulong SetKnown, SetHit;
+    // Answers of word tests by slot (WordTestSlots): the first half says which were asked, the second their answers.
+    private readonly ulong[] _answers = new ulong[2 * WordTestSlots.Words];
+
+    /// <summary>The cached answer of test <paramref name="slot"/> (≥ 0), if it was asked before.</summary>
+    // Inlined: it is asked millions of times per corpus, and a call costs as much as the test.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool TryGet(int slot, out bool hit)
+    {
+        var a = _answers;
+        var w = slot >> 6;
+        var bit = 1UL << slot;
+        hit = (a[WordTestSlots.Words + w] & bit) != 0;
+        return (a[w] & bit) != 0;
+    }
+
+    public bool Remember(int slot, bool hit)
+    {
+        var a = _answers;
+        var w = slot >> 6;
+        var bit = 1UL << slot;
+        if (hit) a[WordTestSlots.Words + w] |= bit;
+        a[w] |= bit;
+        return hit;
+    }
+
     public string Text = "";
     public (string Form, int Prefix)[] Forms = [];
+    /// <summary>The value of a number of at most nine digits, else -1.</summary>
+    public int Number = -1;
 
     // One cache per thread, so articles converted in parallel never contend; bounded so memory stays flat.
     [ThreadStatic] private static Dictionary<string, CueBits>? t_byText;
@@ -73,6 +105,7 @@ internal sealed class CueBits
         {
             Text = text,
             Forms = text.Length > 0 && text[0] is >= '0' and <= '9' ? [(text, 0)] : Clitics.Forms(text),
+            Number = text.Length is > 0 and <= 9 && text.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : -1,
         };
         cache[text] = bits;
         return bits;
@@ -119,10 +152,9 @@ public static class Tokenizer
             if (sentenceStart < 0) sentenceStart = start;
             var t = new Token
             {
-                Index = tokens.Count, Start = start, End = i, Text = entry.Text, IsNumber = isDigit,
+                Index = tokens.Count, Start = start, End = i, IsNumber = isDigit,
                 Cue = entry, Sentence = sentence, GapBefore = start - lastEnd == 1 && text[lastEnd] == ' ' ? " " : Gap(text.AsSpan(lastEnd, start - lastEnd)),
             };
-            t.Forms = entry.Forms;
             tokens.Add(t);
             lastEnd = i;
         }

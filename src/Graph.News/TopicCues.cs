@@ -13,6 +13,9 @@ internal static class TopicCues
     {
         /// <summary>Per pattern word, each stem's teh-marbuta form before a pronoun («سيادة» → «سيادت»), or null.</summary>
         public string?[][] Teh { get; } = Pattern.Select(w => w.Select(s => s.Length > 2 && s[^1] == 'ه' ? s[..^1] + "ت" : null).ToArray()).ToArray();
+
+        /// <summary>Per pattern word, the slot caching whether a word matches it (every cue is tried at every token of a statement).</summary>
+        internal int[] Slots { get; } = Pattern.Select(w => w[0] == "*" ? -1 : WordTestSlots.Take()).ToArray();
     }
 
     /// <summary>Topics that name something bad: whatever the verb, a statement about them condemns.</summary>
@@ -67,6 +70,23 @@ internal static class TopicCues
         C("turkey_syria_normalization", "خريطة طريق", Need.TurkeySyria),
     ];
 
+    private static readonly int StartSlot = WordTestSlots.Take();
+
+    /// <summary>False when no cue can match at this token (its first pattern word does not), so callers need not try each cue.</summary>
+    public static bool MayStartAt(Token t)
+    {
+        if (StartSlot < 0) return MayStartUncached(t);
+        var cue = t.Cue;
+        return cue.TryGet(StartSlot, out var hit) ? hit : cue.Remember(StartSlot, MayStartUncached(t));
+    }
+
+    private static bool MayStartUncached(Token t)
+    {
+        foreach (var c in All)
+            if (c.Pattern[0][0] == "*" || WordMatchesUncached(t, c.Pattern[0], c.Teh[0])) return true;
+        return false;
+    }
+
     /// <summary>Matches a pattern at token i; returns the last token used, or -1.</summary>
     public static int Match(Cue cue, IReadOnlyList<Token> t, int i, int end)
     {
@@ -81,20 +101,28 @@ internal static class TopicCues
                 for (var skip = 0; skip <= 2 && k + skip < end; skip++)
                 {
                     if (skip > 0 && t[k + skip].HardGapBefore) break;
-                    if (WordMatches(t[k + skip], next, cue.Teh[w + 1])) { found = k + skip; break; }
+                    if (WordMatches(t[k + skip], next, cue.Teh[w + 1], cue.Slots[w + 1])) { found = k + skip; break; }
                 }
                 if (found < 0) return -1;
                 k = found + 1;
                 w++;
                 continue;
             }
-            if (k >= end || (k > i && t[k].HardGapBefore) || !WordMatches(t[k], stems, cue.Teh[w])) return -1;
+            if (k >= end || (k > i && t[k].HardGapBefore) || !WordMatches(t[k], stems, cue.Teh[w], cue.Slots[w])) return -1;
             k++;
         }
         return k - 1;
     }
 
-    private static bool WordMatches(Token t, string[] stems, string?[] teh)
+    private static bool WordMatches(Token t, string[] stems, string?[] teh, int slot)
+    {
+        // The answer depends only on the word's text (numbers included: a token is a number by its text).
+        if (slot < 0) return WordMatchesUncached(t, stems, teh);
+        var cue = t.Cue;
+        return cue.TryGet(slot, out var hit) ? hit : cue.Remember(slot, WordMatchesUncached(t, stems, teh));
+    }
+
+    private static bool WordMatchesUncached(Token t, string[] stems, string?[] teh)
     {
         foreach (var (f, _) in t.Forms)
             for (var j = 0; j < stems.Length; j++)
