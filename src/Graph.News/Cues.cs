@@ -21,6 +21,18 @@ internal static class Cues
     public static readonly string[] Call = K("دعا", "دعت", "دعوا", "يدعو", "تدعو", "داعي", "طالب", "يطالب", "تطالب", "مطالب", "حث", "يحث", "تحث", "ناشد");
     public static readonly string[] Condemn = K("دان", "أدان", "يدين", "تدين", "إدانة", "ندد", "يندد", "استنكر", "رفض", "يرفض", "ترفض", "رافض",
         "عارض", "يعارض", "تعارض", "قلق", "القلق");
+    /// <summary>«أعلنت دعمها لعمل اللجنة»: support affirms, unless it is the object of a call («دعا إلى دعم …»).</summary>
+    public static readonly string[] Support = K("دعم", "يدعم", "تدعم", "دعمها", "دعمه", "دعمهم", "مؤيد", "تأييد", "أيد", "تؤيد", "يؤيد");
+    /// <summary>«لم يتطرق البيان إلى …»: after a negation these verbs say what a statement left out.</summary>
+    public static readonly string[] Mention = K("يتطرق", "تتطرق", "يشر", "تشر", "يذكر", "تذكر", "يتناول", "تتناول", "يتحدث", "تتحدث", "يأت", "تأت",
+        "التطرق", "الإشارة", "ذكر");
+    public static readonly string[] Negation = K("لم", "ولم", "دون", "بدون", "ودون", "لن", "ولن");
+    /// <summary>Verbs that leave a topic out whatever precedes them.</summary>
+    public static readonly string[] Omit = K("أغفل", "تجاهل", "يتجاهل", "أهمل", "خلا", "يغفل", "تغفل");
+    /// <summary>«ومثّل الأمم المتحدة فريق …»: the body is represented at the round.</summary>
+    public static readonly string[] Represented = K("مثل", "ومثل", "يمثل", "تمثل", "ويمثل");
+    /// <summary>«الجماعات المرتبطة بالقاعدة»: a group's short name after a tie word is the group.</summary>
+    public static readonly string[] TiedTo = K("المرتبطة", "المرتبطين", "مرتبطة", "مرتبطين", "المرتبط", "مرتبط", "يرتبط", "ترتبط", "التابعة", "تابعة", "التابع", "الموالية", "فرع", "ذراع");
     /// <summary>Verbs after which listed topics are an agenda or a review, not what a statement says.</summary>
     public static readonly string[] Block = K("راجع", "يتناول", "تتناول", "تناول", "بحث", "يبحث", "تبحث", "ناقش", "يناقش", "تناقش", "يلتئم", "تلتئم",
         "تشهد", "يشهد", "يتضمن", "جدول", "يعلن", "أعلن");
@@ -44,6 +56,7 @@ internal static class Cues
     public static readonly string[] States3 = K("الدول", "الثلاث");
     public static readonly string[] Complementizer = K("أن", "إن", "بأن", "أنه", "أنها", "بأنه", "بأنها", "إنه", "إنها");
     public static readonly string[] From = K("عن");
+    public static readonly string[] To = K("إلى", "الى");
     public static readonly string[] Continuation = K("كما", "كذلك");
     public static readonly string[] Prepare = K("التحضير", "تحضير", "الإعداد", "الختامية", "الأخيرة", "الأخير", "إنهاء", "موعد");
     public static readonly string[] Pluperfect = K("كان", "كانت", "وكان", "وكانت");

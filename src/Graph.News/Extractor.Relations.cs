@@ -81,6 +81,9 @@ public sealed partial class Extractor
             return host is not null && host != home;
         }
 
+        /// <summary>The state of the process's own city (Kazakhstan for Astana) hosts the talks and never guarantees them; a state hosting a round elsewhere (Russia at Sochi) may.</summary>
+        private bool IsHomeState(string state) => _g.Get("astana")?.Country is { } home ? state == home : false;
+
         private HashSet<string> HostStates() =>
             _state.Values.Select(st => st.Place?.Entity.Country ?? st.HostState).Where(c => c is not null).Select(c => c!).ToHashSet();
 
@@ -108,10 +111,12 @@ public sealed partial class Extractor
                 var role = SegRole.None;
                 var statementSentence = IsStatementSentence(s) || SentenceMentions(s, m => m.Key == "astana_talks") || SentenceRounds(s).Any();
                 var attending = false;
-                foreach (var seg in segs)
+                var observedBefore = ObservedByTail(segs);
+                for (var si = 0; si < segs.Count; si++)
                 {
+                    var seg = segs[si];
                     attending |= seg.Attend || seg.Observer || seg.Delegation || seg.Participate;
-                    if (seg.Observer) role = SegRole.Observer;
+                    if (seg.Observer || observedBefore[si]) role = SegRole.Observer;
                     else if (seg.Guarantor) role = SegRole.Guarantor;
                     else if (seg.Delegation && role == SegRole.Observer && Enumerable.Range(seg.From, seg.To - seg.From).Any(k => _t[k].Text.Contains("وفد"))) role = SegRole.None;
                     var round = CurrentRound(s, heldOnly: false);
@@ -125,11 +130,11 @@ public sealed partial class Extractor
                             Add(subject, Ns.Ast + "participant", Obj.Iri(Ns.Id + state), ev);
                             continue;
                         }
-                        if (role == SegRole.Guarantor && state is not null && state != "syria" && !hosts.Contains(state))
+                        if (role == SegRole.Guarantor && state is not null && state != "syria" && !IsHomeState(state))
                             Add(ProcessIri, Ns.Ast + "guarantor", Obj.Iri(m.Entity.Iri), ev);
                         else if (role == SegRole.Observer && IsObserverCandidate(m, hosts) && (m.Entity.Type != "State" || state is not null))
                             Add(subject, Ns.Ast + "observer", Obj.Iri(ObserverIri(m)), ev);
-                        else if (seg.Attend && !seg.Observer && (m.Key == "united_nations" || m.Entity.Represents == "united_nations"))
+                        else if ((seg.Attend || RepresentedAt(m)) && !seg.Observer && (m.Key == "united_nations" || m.Entity.Represents == "united_nations") && (round > 0 || seg.Attend))
                             Add(subject, Ns.Ast + "observer", Obj.Iri(Ns.Id + "united_nations"), ev);
                     }
                 }
@@ -139,9 +144,33 @@ public sealed partial class Extractor
             }
         }
 
+        /// <summary>
+        /// «حضر العراق والأردن ولبنان، إضافة إلى …، وهي أطراف تتابع المسار بصفة مراقب»: a clause that names no one but says
+        /// «بصفة مراقب» gives that role to the clauses before it, back to the one with the attendance verb.
+        /// </summary>
+        private bool[] ObservedByTail(List<Segment> segs)
+        {
+            var marked = new bool[segs.Count];
+            for (var j = 1; j < segs.Count; j++)
+            {
+                if (!segs[j].Observer || segs[j].Attend || MentionsIn(segs[j].From, segs[j].To).Any(m => m.Entity.Type is "State" or "Organisation")) continue;
+                for (var i = j - 1; i >= 0; i--)
+                {
+                    var seg = segs[i];
+                    if (seg.Guarantor || seg.Observer || Enumerable.Range(seg.From, seg.To - seg.From).Any(k => _t[k].Text.Contains("وفد") || _t[k].Text.Contains("وفود"))) break;
+                    marked[i] = true;
+                    if (seg.Attend || seg.Participate) break;
+                }
+            }
+            return marked;
+        }
+
+        /// <summary>«ومثّل الأمم المتحدة فريق …»: a representation verb right before the body.</summary>
+        private bool RepresentedAt(EntityMention m) => m.First > 0 && !_t[m.First].HardGapBefore && Cues.Exactly(_t[m.First - 1], Cues.Represented);
+
         private void GuarantorsFromList(Sentence s, HashSet<string> hosts)
         {
-            var states = MentionsIn(s.FirstToken, s.EndToken).Where(m => m.Kind == NameKind.Name && StateOf(m) is { } k && k != "syria" && !hosts.Contains(k)).ToList();
+            var states = MentionsIn(s.FirstToken, s.EndToken).Where(m => m.Kind == NameKind.Name && StateOf(m) is { } k && k != "syria" && !IsHomeState(k)).ToList();
             // A coordinated list: consecutive state names joined by «و» or commas.
             for (var i = 0; i < states.Count; i++)
             {
@@ -209,11 +238,27 @@ public sealed partial class Extractor
 
         private void ExtractDesignated()
         {
-            foreach (var m in _mentions.Where(m => m.Entity.Type == "DesignatedGroup" && m.Kind == NameKind.Name))
+            foreach (var m in _mentions.Where(m => m.Entity.Type == "DesignatedGroup" && (m.Kind == NameKind.Name || m.Kind == NameKind.Context && GroupContext(m))))
             {
                 if (SentenceIsOtherProcess(_t[m.First].Sentence) && !_rounds.Any(r => r.Sentence == _t[m.First].Sentence)) continue;
                 Add(ArticleIri, Ns.Schema + "mentions", Obj.Iri(m.Entity.Iri), [MentionSpan(m)]);
             }
+        }
+
+        /// <summary>
+        /// A group's short, ambiguous name («القاعدة»، «الهيئة») is the group when tied to another group («المرتبطة بالقاعدة»)
+        /// or coordinated with a group's full name («داعش والقاعدة»).
+        /// </summary>
+        private bool GroupContext(EntityMention m)
+        {
+            var s = _t[m.First].Sentence;
+            if (m.First > 0 && !_t[m.First].HardGapBefore && _t[m.First - 1].Sentence == s && Cues.Exactly(_t[m.First - 1], Cues.TiedTo)) return true;
+            // «يرتبط بالقاعدة»، «من يرتبط بتنظيم …» with the preposition on the name
+            if (m.First > 0 && _t[m.First].Text[0] == 'ب' && _t[m.First - 1].Sentence == s && Cues.Has(_t[m.First - 1], Cues.TiedTo, 2)) return true;
+            var before = m.First > 0 ? _mentionAt[m.First - 1] : null;
+            if (before is { Kind: NameKind.Name, Entity.Type: "DesignatedGroup" } && _t[m.First].Text[0] == 'و' && !_t[m.First].HardGapBefore) return true;
+            var after = m.Last + 1 < _t.Count ? _mentionAt[m.Last + 1] : null;
+            return after is { Kind: NameKind.Name, Entity.Type: "DesignatedGroup" } && after.First == m.Last + 1 && _t[after.First].Text[0] == 'و' && !_t[after.First].HardGapBefore;
         }
 
         public string ArticleIri => Ns.Id + "article/" + Uri.EscapeDataString(_a.Id);
@@ -251,7 +296,7 @@ public sealed partial class Extractor
                     }
                     if (Cues.Has(t, Cues.Memorandum, 2)) own = true;
                     if (Cues.Has(t, Cues.Guarantor, 4) || Cues.Exactly(t, Cues.Collective) || IsThreeStates(i)) guarantorSubject = true;
-                    if (Cues.Has(t, Cues.Affirm, 3) || Cues.Has(t, Cues.Call, 3) || Cues.Has(t, Cues.Condemn, 3)) contentVerb = true;
+                    if (Cues.Has(t, Cues.Affirm, 3) || Cues.Has(t, Cues.Call, 3) || Cues.Has(t, Cues.Condemn, 3) || Cues.Exactly(t, Cues.Support)) contentVerb = true;
                 }
                 var continues = si > 0 && result[si - 1] && StartsWithContinuation(s);
                 result[si] = own || (bareStatement && si > 0 && result.Take(si).Any(x => x)) || (guarantorSubject && contentVerb) || continues;
@@ -337,12 +382,28 @@ public sealed partial class Extractor
             for (var k = i - 1; k >= s.FirstToken; k--)
             {
                 var t = _t[k];
+                if (Cues.Exactly(t, Cues.Omit)) return ('b', k);
+                // «لم يتطرق البيان إلى …»، «من دون الإشارة إلى …»: what the statement left out.
+                if (Cues.Exactly(t, Cues.Mention) && NegationBefore(k, s)) return ('b', k);
                 if (Cues.Has(t, Cues.Block, 2) && !Cues.Has(t, Cues.Affirm, 3)) return ('b', k);
-                if (Cues.Has(t, Cues.Call, 3)) return ('c', k);
-                if (Cues.Has(t, Cues.Condemn, 3)) return ('d', k);
-                if (Cues.Has(t, Cues.Affirm, 3)) return ('a', k);
+                var kind = Cues.Has(t, Cues.Call, 3) ? 'c' : Cues.Has(t, Cues.Condemn, 3) ? 'd' : Cues.Has(t, Cues.Affirm, 3) ? 'a'
+                    : Cues.Exactly(t, Cues.Support) && !(k > s.FirstToken && Cues.Exactly(_t[k - 1], Cues.To)) ? 'a' : '-';
+                if (kind == '-') continue;
+                return NegationBefore(k, s) ? ('b', k) : (kind, k);
             }
             return ('-', -1);
+        }
+
+        /// <summary>A negation right before the verb at <paramref name="k"/> («لم يشر»، «دون أن يتطرق»).</summary>
+        private bool NegationBefore(int k, Sentence s)
+        {
+            for (var j = k - 1; j >= Math.Max(s.FirstToken, k - 2); j--)
+            {
+                if (_t[j + 1].HardGapBefore) return false;
+                if (Cues.Exactly(_t[j], Cues.Negation)) return true;
+                if (!Cues.Exactly(_t[j], Cues.Complementizer)) return false;
+            }
+            return false;
         }
 
         private static StatementAction ActionOf(string topic, char verb)
