@@ -48,12 +48,17 @@ internal static class Cues
     public static readonly string[] Participate = K("مشاركة", "بمشاركة", "شارك", "شاركت", "يشارك", "تشارك", "المشاركة", "ومشاركة");
     public static readonly string[] Delegation = K("وفد", "وفدا", "وفدي", "وفود", "الوفد", "الوفدين", "ممثلي", "ممثلو", "الوفود");
     public static readonly string[] Absent = K("غياب", "بغياب", "تغيب", "غاب", "قاطع", "يقاطع", "مقاطعة", "امتنع", "يمتنع", "عدم");
+    /// <summary>The absence verbs inflected, tested exactly (a stem test would take «بعدما» for «عدم»).</summary>
+    public static readonly string[] AbsentInflected = K("غاب", "غابت", "تغيب", "تغيبت", "يتغيب", "غياب", "بغياب", "قاطع", "قاطعت", "يقاطع", "تقاطع",
+        "مقاطعة", "امتنع", "امتنعت", "يمتنع", "تمتنع", "عدم", "تعتذر", "اعتذر", "اعتذرت", "رفض", "رفضت");
     public static readonly string[] Headed = K("برئاسة", "برئاسته", "يترأسه", "يرأسه");
     public static readonly string[] Statement = K("بيان", "البيان", "بيانه", "بيانها", "بيانهم", "بيانا");
     public static readonly string[] StatementQualifier = K("الختامي", "ختامي", "ختاميا", "المشترك", "مشترك", "مشتركا");
     public static readonly string[] Memorandum = K("مذكرة", "المذكرة", "الوثيقة");
     public static readonly string[] Collective = K("الضامنون", "الضامنين", "الأطراف", "المشاركون", "المشاركين");
     public static readonly string[] States3 = K("الدول", "الثلاث");
+    /// <summary>«وأعرب المجتمعون عن …»: those gathered at the round speak through its statement.</summary>
+    public static readonly string[] Assembled = K("المجتمعون", "المجتمعين", "المؤتمرون", "المتحاورون");
     public static readonly string[] Complementizer = K("أن", "إن", "بأن", "أنه", "أنها", "بأنه", "بأنها", "إنه", "إنها");
     public static readonly string[] From = K("عن");
     public static readonly string[] To = K("إلى", "الى");

@@ -39,7 +39,7 @@ public sealed partial class Extractor
 
         private enum SegRole { None, Guarantor, Observer }
 
-        private readonly record struct Segment(int From, int To, bool Guarantor, bool Observer, bool Attend, bool Delegation, bool Participate);
+        private readonly record struct Segment(int From, int To, bool Guarantor, bool Observer, bool Attend, bool Delegation, bool Participate, bool Absent);
 
         private List<Segment> Segments(Sentence s)
         {
@@ -49,7 +49,7 @@ public sealed partial class Extractor
             {
                 var boundary = i == s.EndToken || (i > from && (_t[i].HardGapBefore || _t[i].Text is "فيما" or "بينما" or "اذ"));
                 if (!boundary) continue;
-                bool g = false, o = false, at = false, del = false, part = false;
+                bool g = false, o = false, at = false, del = false, part = false, absent = false;
                 for (var k = from; k < i; k++)
                 {
                     g |= Cues.Has(_t[k], Cues.Guarantor, 4) || IsThreeStates(k);
@@ -57,8 +57,9 @@ public sealed partial class Extractor
                     at |= Cues.Has(_t[k], Cues.Attend, 3);
                     del |= Cues.Has(_t[k], Cues.Delegation, 2);
                     part |= Cues.Exactly(_t[k], Cues.Participate);
+                    absent |= Cues.Exactly(_t[k], Cues.AbsentInflected);
                 }
-                list.Add(new Segment(from, i, g, o, at, del, part));
+                list.Add(new Segment(from, i, g, o, at, del, part, absent));
                 from = i;
             }
             return list;
@@ -87,6 +88,17 @@ public sealed partial class Extractor
         private HashSet<string> HostStates() =>
             _state.Values.Select(st => st.Place?.Entity.Country ?? st.HostState).Where(c => c is not null).Select(c => c!).ToHashSet();
 
+        /// <summary>«موسكو وأنقرة وطهران»: cities of different states coordinated in a list stand for their states.</summary>
+        private string? CapitalInList(EntityMention m)
+        {
+            if (m.Entity.Type != "City" || m.Entity.Country is not { } country || m.Kind != NameKind.Name) return null;
+            var before = m.First > 0 ? _mentionAt[m.First - 1] : null;
+            var after = m.Last + 1 < _t.Count ? _mentionAt[m.Last + 1] : null;
+            bool Other(EntityMention? o, int joint) => o is { Entity.Type: "City", Kind: NameKind.Name } && o.Entity.Country is { } c && c != country
+                && (_t[joint].Text[0] == 'و' || _t[joint].CommaBefore) && _t[joint].Sentence == _t[m.First].Sentence;
+            return Other(before, m.First) || (after is not null && after.First == m.Last + 1 && Other(after, after.First)) ? country : null;
+        }
+
         private string? StateOf(EntityMention m)
         {
             if (m.Entity.Type != "State") return null;
@@ -112,11 +124,15 @@ public sealed partial class Extractor
                 var statementSentence = IsStatementSentence(s) || SentenceMentions(s, m => m.Key == "astana_talks") || SentenceRounds(s).Any();
                 var attending = false;
                 var observedBefore = ObservedByTail(segs);
+                var guaranteedBefore = GuaranteedByApposition(segs);
                 for (var si = 0; si < segs.Count; si++)
                 {
                     var seg = segs[si];
                     attending |= seg.Attend || seg.Observer || seg.Delegation || seg.Participate;
+                    // «فيما غابت الولايات المتحدة عن الاجتماعات»: an absent party takes no role.
+                    if (seg.Absent) { role = SegRole.None; continue; }
                     if (seg.Observer || observedBefore[si]) role = SegRole.Observer;
+                    else if (guaranteedBefore[si]) role = SegRole.Guarantor;
                     else if (seg.Guarantor) role = SegRole.Guarantor;
                     else if (seg.Delegation && role == SegRole.Observer && Enumerable.Range(seg.From, seg.To - seg.From).Any(k => _t[k].Text.Contains("وفد"))) role = SegRole.None;
                     var round = CurrentRound(s, heldOnly: false);
@@ -124,14 +140,14 @@ public sealed partial class Extractor
                     foreach (var m in MentionsIn(seg.From, seg.To))
                     {
                         var ev = new List<NormSpan> { MentionSpan(m) };
-                        var state = StateOf(m);
+                        var state = StateOf(m) ?? (role == SegRole.Guarantor ? CapitalInList(m) : null);
                         if (attending && state is not null && round > 0 && IsHomeStateAway(state, round))
                         {
                             Add(subject, Ns.Ast + "participant", Obj.Iri(Ns.Id + state), ev);
                             continue;
                         }
                         if (role == SegRole.Guarantor && state is not null && state != "syria" && !IsHomeState(state))
-                            Add(ProcessIri, Ns.Ast + "guarantor", Obj.Iri(m.Entity.Iri), ev);
+                            Add(ProcessIri, Ns.Ast + "guarantor", Obj.Iri(Ns.Id + state), ev);
                         else if (role == SegRole.Observer && IsObserverCandidate(m, hosts) && (m.Entity.Type != "State" || state is not null))
                             Add(subject, Ns.Ast + "observer", Obj.Iri(ObserverIri(m)), ev);
                         else if ((seg.Attend || RepresentedAt(m)) && !seg.Observer && (m.Key == "united_nations" || m.Entity.Represents == "united_nations") && (round > 0 || seg.Attend))
@@ -161,6 +177,23 @@ public sealed partial class Extractor
                     marked[i] = true;
                     if (seg.Attend || seg.Participate) break;
                 }
+            }
+            return marked;
+        }
+
+        /// <summary>«وفود روسيا وتركيا وإيران، الدول الضامنة لمسار أستانا، …»: an apposition that names no state makes the states of the clause before it guarantors.</summary>
+        private bool[] GuaranteedByApposition(List<Segment> segs)
+        {
+            var marked = new bool[segs.Count];
+            for (var j = 1; j < segs.Count; j++)
+            {
+                var seg = segs[j];
+                if (!seg.Guarantor || _t[seg.From].Text[0] == 'و' || MentionsIn(seg.From, seg.To).Any(m => m.Entity.Type == "State")) continue;
+                // The cue opens the apposition («الدول الضامنة»، «بصفتها الدول الضامنة»).
+                var opens = false;
+                for (var k = seg.From; k < Math.Min(seg.To, seg.From + 3); k++) opens |= Cues.Has(_t[k], Cues.Guarantor, 4) || IsThreeStates(k);
+                var prev = segs[j - 1];
+                if (opens && MentionsIn(prev.From, prev.To).Count(m => StateOf(m) is not null || CapitalInList(m) is not null) >= 2) marked[j - 1] = true;
             }
             return marked;
         }
@@ -201,10 +234,14 @@ public sealed partial class Extractor
         {
             for (var i = s.FirstToken; i < s.EndToken; i++)
             {
-                if (!Cues.Has(_t[i], Cues.Delegation, 2)) continue;
+                var delegation = Cues.Has(_t[i], Cues.Delegation, 2);
+                if (!delegation && !Cues.Exactly(_t[i], Cues.Participate)) continue;
                 // The cue may itself open the name («الوفد الحكومي»).
                 var k = _mentionAt[i] is { } own && own.First == i ? i : i + 1;
                 if (k < s.EndToken && _t[k].Text == "من") k++;
+                // «وشاركت في الاجتماعات الحكومة السورية والمعارضة»، «وفد قوى الثورة والمعارضة»: a few words may come before the first party.
+                for (var skip = 0; skip < (delegation ? 2 : 3) && k < s.EndToken && !_t[k].HardGapBefore && _mentionAt[k] is null; skip++) k++;
+                if (k >= s.EndToken || _mentionAt[k] is not { } firstParty || firstParty.First != k || PartyOf(firstParty) is null) continue;
                 var absent = Enumerable.Range(Math.Max(s.FirstToken, i - 4), Math.Min(8, s.EndToken - Math.Max(s.FirstToken, i - 4))).Any(j => Cues.Exactly(_t[j], Cues.Absent));
                 var first = true;
                 while (k < s.EndToken)
@@ -231,7 +268,8 @@ public sealed partial class Extractor
 
         private static string? PartyOf(EntityMention m) => m.Key switch
         {
-            "syrian_government" or "syria" => "syrian_government",
+            // «وفد دمشق»: the capital after a delegation noun stands for the government.
+            "syrian_government" or "syria" or "damascus" => "syrian_government",
             "syrian_opposition" => "syrian_opposition",
             _ => null,
         };
@@ -295,7 +333,7 @@ public sealed partial class Extractor
                             bareStatement = true;
                     }
                     if (Cues.Has(t, Cues.Memorandum, 2)) own = true;
-                    if (Cues.Has(t, Cues.Guarantor, 4) || Cues.Exactly(t, Cues.Collective) || IsThreeStates(i)) guarantorSubject = true;
+                    if (Cues.Has(t, Cues.Guarantor, 4) || Cues.Exactly(t, Cues.Collective) || Cues.Exactly(t, Cues.Assembled) || IsThreeStates(i)) guarantorSubject = true;
                     if (Cues.Has(t, Cues.Affirm, 3) || Cues.Has(t, Cues.Call, 3) || Cues.Has(t, Cues.Condemn, 3) || Cues.Exactly(t, Cues.Support)) contentVerb = true;
                 }
                 var continues = si > 0 && result[si - 1] && StartsWithContinuation(s);
@@ -310,7 +348,19 @@ public sealed partial class Extractor
             {
                 var t = _t[i];
                 if (Cues.Exactly(t, Cues.Continuation)) return true;
-                if (Cues.Has(t, Cues.Affirm, 3) || Cues.Has(t, Cues.Call, 3) || Cues.Has(t, Cues.Condemn, 3)) return true;
+                if (Cues.Has(t, Cues.Affirm, 3) || Cues.Has(t, Cues.Call, 3) || Cues.Has(t, Cues.Condemn, 3)) return !SpeakerAfter(i, s);
+            }
+            return false;
+        }
+
+        /// <summary>«ودعا رئيس وفد المعارضة أحمد طعمة إلى …»: a verb whose subject is a person or a delegation opens a quote, not more of the statement.</summary>
+        private bool SpeakerAfter(int verb, Sentence s)
+        {
+            for (var k = verb + 1; k < Math.Min(s.EndToken, verb + 4); k++)
+            {
+                if (_t[k].HardGapBefore) return false;
+                if (Cues.Exactly(_t[k], Cues.Agent) || Cues.Has(_t[k], Cues.Delegation, 2)) return true;
+                if (_mentionAt[k] is { Entity.Type: "Person" }) return true;
             }
             return false;
         }
