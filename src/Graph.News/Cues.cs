@@ -17,16 +17,19 @@ internal static class Cues
     public static readonly string[] Until = K("حتى");
 
     public static readonly string[] Affirm = K("أكد", "يؤكد", "تؤكد", "مؤكد", "تأكيد", "شدد", "يشدد", "تشدد", "مشدد", "جدد", "يجدد", "تجدد", "مجدد",
-        "تعهد", "اتفق", "تتفق", "توافق", "رحب", "ترحب", "مرحب", "الالتزام", "التزام", "تمسك", "عزم", "وقع", "أقر");
+        "تعهد", "اتفق", "تتفق", "توافق", "رحب", "ترحب", "مرحب", "الالتزام", "التزام", "تمسك", "عزم", "وقع", "أقر",
+        "أشاد", "تشيد", "يشيد", "مشيد", "ثمن", "تثمن", "يثمن", "نوه", "تنوه", "ينوه", "منوه");
     public static readonly string[] Call = K("دعا", "دعت", "دعوا", "يدعو", "تدعو", "داعي", "طالب", "يطالب", "تطالب", "مطالب", "حث", "يحث", "تحث", "ناشد");
     public static readonly string[] Condemn = K("دان", "أدان", "يدين", "تدين", "إدانة", "ندد", "يندد", "استنكر", "رفض", "يرفض", "ترفض", "رافض",
-        "عارض", "يعارض", "تعارض", "قلق", "القلق");
+        "عارض", "يعارض", "تعارض", "قلق", "القلق", "شجب", "يشجب", "تشجب", "استهجن", "يدن");
     /// <summary>«أعلنت دعمها لعمل اللجنة»: support affirms, unless it is the object of a call («دعا إلى دعم …»).</summary>
-    public static readonly string[] Support = K("دعم", "يدعم", "تدعم", "دعمها", "دعمه", "دعمهم", "مؤيد", "تأييد", "أيد", "تؤيد", "يؤيد");
+    public static readonly string[] Support = K("دعم", "دعمت", "دعموا", "يدعم", "تدعم", "دعمها", "دعمه", "دعمهم", "تأييد", "تأييدها", "تأييده", "أيد", "أيدت", "أيدوا", "تؤيد", "يؤيد");
     /// <summary>«لم يتطرق البيان إلى …»: after a negation these verbs say what a statement left out.</summary>
     public static readonly string[] Mention = K("يتطرق", "تتطرق", "يشر", "تشر", "يذكر", "تذكر", "يتناول", "تتناول", "يتحدث", "تتحدث", "يأت", "تأت",
         "التطرق", "الإشارة", "ذكر");
     public static readonly string[] Negation = K("لم", "ولم", "دون", "بدون", "ودون", "لن", "ولن");
+    /// <summary>«خلا البيان من أي إدانة …»، «لم يتضمن أي دعوة …»: a statement noun after «أي» is what is missing.</summary>
+    public static readonly string[] Any = K("أي", "اي", "بأي");
     /// <summary>Verbs that leave a topic out whatever precedes them.</summary>
     public static readonly string[] Omit = K("أغفل", "تجاهل", "يتجاهل", "أهمل", "خلا", "يغفل", "تغفل");
     /// <summary>«ومثّل الأمم المتحدة فريق …»: the body is represented at the round.</summary>

@@ -296,7 +296,13 @@ public sealed partial class Extractor
             var before = m.First > 0 ? _mentionAt[m.First - 1] : null;
             if (before is { Kind: NameKind.Name, Entity.Type: "DesignatedGroup" } && _t[m.First].Text[0] == 'و' && !_t[m.First].HardGapBefore) return true;
             var after = m.Last + 1 < _t.Count ? _mentionAt[m.Last + 1] : null;
-            return after is { Kind: NameKind.Name, Entity.Type: "DesignatedGroup" } && after.First == m.Last + 1 && _t[after.First].Text[0] == 'و' && !_t[after.First].HardGapBefore;
+            if (after is { Kind: NameKind.Name, Entity.Type: "DesignatedGroup" } && after.First == m.Last + 1 && _t[after.First].Text[0] == 'و' && !_t[after.First].HardGapBefore) return true;
+            // «… داعش، وتنظيمي حراس الدين والقاعدة»: a coordinated short name in a sentence that names a group in full,
+            // unless a definite adjective follows («والقاعدة العسكرية»).
+            var next = m.Last + 1;
+            var adjective = next < _t.Count && _t[next].Sentence == s && !_t[next].HardGapBefore && _t[next].Text.StartsWith("ال", StringComparison.Ordinal) && _mentionAt[next] is null;
+            return _t[m.First].Text[0] == 'و' && !adjective
+                && MentionsIn(_s[s].FirstToken, _s[s].EndToken).Any(o => o != m && o.Kind == NameKind.Name && o.Entity.Type == "DesignatedGroup");
         }
 
         public string ArticleIri => Ns.Id + "article/" + Uri.EscapeDataString(_a.Id);
@@ -439,7 +445,7 @@ public sealed partial class Extractor
                 var kind = Cues.Has(t, Cues.Call, 3) ? 'c' : Cues.Has(t, Cues.Condemn, 3) ? 'd' : Cues.Has(t, Cues.Affirm, 3) ? 'a'
                     : Cues.Exactly(t, Cues.Support) && !(k > s.FirstToken && Cues.Exactly(_t[k - 1], Cues.To)) ? 'a' : '-';
                 if (kind == '-') continue;
-                return NegationBefore(k, s) ? ('b', k) : (kind, k);
+                return NegationBefore(k, s) || k > s.FirstToken && Cues.Exactly(_t[k - 1], Cues.Any) ? ('b', k) : (kind, k);
             }
             return ('-', -1);
         }

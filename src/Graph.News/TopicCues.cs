@@ -39,6 +39,8 @@ internal static class TopicCues
         C("idlib_normalization", "تهدئة|التهدئة|الهدوء|هدوء", Need.Idlib),
         C("eliminate_terrorist_groups", "القضاء|قضاء على|نهائيا"),
         C("eliminate_terrorist_groups", "مكافحة|محاربة|مواجهة الإرهاب|الإرهابية|التنظيمات|الجماعات"),
+        C("eliminate_terrorist_groups", "الحرب|حرب|الحملة على", Need.GroupAfter),
+        C("eliminate_terrorist_groups", "مكافحة|محاربة|مواجهة|التصدي|تصدي|قتال|القتال|ملاحقة", Need.GroupAfter),
         C("terrorist_presence_idlib", "وجود|تواجد|نشاط|انتشار|تنامي|تزايد|تمدد|تمركز", Need.GroupAfter),
         C("humanitarian_assistance", "المساعدات|مساعدات"),
         C("humanitarian_assistance", "المساعدة|مساعدة الإنسانية|في"),
