@@ -35,6 +35,7 @@ internal static class Cues
     /// <summary>«ومثّل الأمم المتحدة فريق …»: the body is represented at the round.</summary>
     public static readonly string[] Represented = K("مثل", "ومثل", "يمثل", "تمثل", "ويمثل");
     /// <summary>«الجماعات المرتبطة بالقاعدة»: a group's short name after a tie word is the group.</summary>
+    public static readonly string[] Terrorist = K("الإرهابي", "الإرهابيين", "الإرهابية", "المتطرف", "المتطرفين");
     public static readonly string[] TiedTo = K("المرتبطة", "المرتبطين", "مرتبطة", "مرتبطين", "المرتبط", "مرتبط", "يرتبط", "ترتبط", "التابعة", "تابعة", "التابع", "الموالية", "فرع", "ذراع");
     /// <summary>Verbs after which listed topics are an agenda or a review, not what a statement says.</summary>
     public static readonly string[] Block = K("راجع", "يتناول", "تتناول", "تناول", "بحث", "يبحث", "تبحث", "ناقش", "يناقش", "تناقش", "يلتئم", "تلتئم",

@@ -293,15 +293,17 @@ public sealed partial class Extractor
             if (m.First > 0 && !_t[m.First].HardGapBefore && _t[m.First - 1].Sentence == s && Cues.Exactly(_t[m.First - 1], Cues.TiedTo)) return true;
             // «يرتبط بالقاعدة»، «من يرتبط بتنظيم …» with the preposition on the name
             if (m.First > 0 && _t[m.First].Text[0] == 'ب' && _t[m.First - 1].Sentence == s && Cues.Has(_t[m.First - 1], Cues.TiedTo, 2)) return true;
+            // A definite adjective after it makes it a common noun («داعش والقاعدة العسكرية»: the military base).
+            var next = m.Last + 1;
+            if (next < _t.Count && _t[next].Sentence == s && !_t[next].HardGapBefore && _t[next].Text.StartsWith("ال", StringComparison.Ordinal) && _mentionAt[next] is null
+                && !Cues.Has(_t[next], Cues.Terrorist, 3))
+                return false;
             var before = m.First > 0 ? _mentionAt[m.First - 1] : null;
             if (before is { Kind: NameKind.Name, Entity.Type: "DesignatedGroup" } && _t[m.First].Text[0] == 'و' && !_t[m.First].HardGapBefore) return true;
-            var after = m.Last + 1 < _t.Count ? _mentionAt[m.Last + 1] : null;
-            if (after is { Kind: NameKind.Name, Entity.Type: "DesignatedGroup" } && after.First == m.Last + 1 && _t[after.First].Text[0] == 'و' && !_t[after.First].HardGapBefore) return true;
-            // «… داعش، وتنظيمي حراس الدين والقاعدة»: a coordinated short name in a sentence that names a group in full,
-            // unless a definite adjective follows («والقاعدة العسكرية»).
-            var next = m.Last + 1;
-            var adjective = next < _t.Count && _t[next].Sentence == s && !_t[next].HardGapBefore && _t[next].Text.StartsWith("ال", StringComparison.Ordinal) && _mentionAt[next] is null;
-            return _t[m.First].Text[0] == 'و' && !adjective
+            var after = next < _t.Count ? _mentionAt[next] : null;
+            if (after is { Kind: NameKind.Name, Entity.Type: "DesignatedGroup" } && after.First == next && _t[next].Text[0] == 'و' && !_t[next].HardGapBefore) return true;
+            // «… داعش، وتنظيمي حراس الدين والقاعدة»: a coordinated short name in a sentence that names a group in full.
+            return _t[m.First].Text[0] == 'و'
                 && MentionsIn(_s[s].FirstToken, _s[s].EndToken).Any(o => o != m && o.Kind == NameKind.Name && o.Entity.Type == "DesignatedGroup");
         }
 
