@@ -7,6 +7,8 @@ internal static class Cues
 
     public static readonly string[] Announce = K("أعلن", "يعلن", "تعلن", "حدد", "يحدد", "تحدد", "صرح", "يصرح", "قال", "يقول", "تقول", "أوضح", "يوضح", "توضح",
         "كشف", "يكشف", "تكشف", "ذكر", "أفاد", "يفيد", "نقل", "أكد", "يؤكد", "تؤكد", "اقترح", "تقترح", "يقترح", "أبلغ", "أشار", "مشير");
+    /// <summary>Announcing verbs that also report a statement's content: they announce only a clause («أكد أن الجولة ستعقد …»), not a noun («أكدت تركيا التزامها …»).</summary>
+    public static readonly string[] Stress = K("أكد", "يؤكد", "تؤكد");
     public static readonly string[] Decide = K("قرر", "تقرر", "اتفق", "تتفق", "توافق", "اتفقوا");
     public static readonly string[] Event = K("عقد", "انعقد", "تعقد", "يعقد", "ينعقد", "تنعقد", "انطلق", "تنطلق", "ينطلق", "بدأ", "تبدأ", "يبدأ",
         "اختتم", "تختتم", "يختتم", "اختتام", "ختام", "انتهى", "انتهت", "تنتهي", "ينتهي", "تتواصل", "يتواصل", "تستمر", "يستمر", "استمر",
