@@ -444,8 +444,9 @@ public sealed partial class Extractor
                 // «لم يتطرق البيان إلى …»، «من دون الإشارة إلى …»: what the statement left out.
                 if (Cues.Exactly(t, Cues.Mention) && NegationBefore(k, s)) return ('b', k);
                 if (Cues.Has(t, Cues.Block, 2) && !Cues.Has(t, Cues.Affirm, 3)) return ('b', k);
-                var kind = Cues.Has(t, Cues.Call, 3) ? 'c' : Cues.Has(t, Cues.Condemn, 3) ? 'd' : Cues.Has(t, Cues.Affirm, 3) ? 'a'
-                    : Cues.Exactly(t, Cues.Support) && !(k > s.FirstToken && Cues.Exactly(_t[k - 1], Cues.To)) ? 'a' : '-';
+                var kind = Cues.Has(t, Cues.Call, 3) ? 'c' : Cues.Has(t, Cues.Condemn, 3) ? 'd' : Cues.Has(t, Cues.Affirm, 3) || Cues.Exactly(t, Cues.Support) ? 'a' : '-';
+                // «دعا إلى الالتزام بـ…»، «دعا إلى دعم …»: an affirming noun after «إلى» is what is called for.
+                if (kind == 'a' && k > s.FirstToken && Cues.Exactly(_t[k - 1], Cues.To)) continue;
                 if (kind == '-') continue;
                 return NegationBefore(k, s) || k > s.FirstToken && Cues.Exactly(_t[k - 1], Cues.Any) ? ('b', k) : (kind, k);
             }

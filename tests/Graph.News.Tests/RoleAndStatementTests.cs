@@ -97,6 +97,16 @@ public sealed class RoleAndStatementTests
     }
 
     [TestMethod]
+    public void ACommitmentCalledForIsACallAndNoMilitarySolutionAffirmsThePoliticalOne()
+    {
+        var f = TestGazetteer.Extract(Held20 +
+            "وأكد البيان الختامي أن لا حل عسكرياً للأزمة، ودعا إلى الالتزام بوقف الأعمال العدائية، ورفض نهب النفط السوري.", "2023-06-21");
+        CollectionAssert.AreEquivalent(new[] { "political_settlement" }, f.Objects("affirms"));
+        CollectionAssert.AreEquivalent(new[] { "ceasefire_regime" }, f.Objects("callsFor"));
+        CollectionAssert.AreEquivalent(new[] { "oil_revenues" }, f.Objects("condemns"));
+    }
+
+    [TestMethod]
     public void ACeasefireWithWordsInsideIsStillACeasefire()
     {
         var f = TestGazetteer.Extract(Held20 +
