@@ -7,6 +7,8 @@ internal static class Cues
 
     public static readonly WordList Announce = K("أعلن", "يعلن", "تعلن", "حدد", "يحدد", "تحدد", "صرح", "يصرح", "قال", "يقول", "تقول", "أوضح", "يوضح", "توضح",
         "كشف", "يكشف", "تكشف", "ذكر", "أفاد", "يفيد", "نقل", "أكد", "يؤكد", "تؤكد", "اقترح", "تقترح", "يقترح", "أبلغ", "أشار", "مشير");
+    /// <summary>Announcing verbs that also report a statement's content: they announce only a clause («أكد أن الجولة ستعقد …»), not a noun («أكدت تركيا التزامها …»).</summary>
+    public static readonly WordList Stress = K("أكد", "يؤكد", "تؤكد");
     public static readonly WordList Decide = K("قرر", "تقرر", "اتفق", "تتفق", "توافق", "اتفقوا");
     public static readonly WordList Event = K("عقد", "انعقد", "تعقد", "يعقد", "ينعقد", "تنعقد", "انطلق", "تنطلق", "ينطلق", "بدأ", "تبدأ", "يبدأ",
         "اختتم", "تختتم", "يختتم", "اختتام", "ختام", "انتهى", "انتهت", "تنتهي", "ينتهي", "تتواصل", "يتواصل", "تستمر", "يستمر", "استمر",
@@ -17,10 +19,26 @@ internal static class Cues
     public static readonly WordList Until = K("حتى");
 
     public static readonly WordList Affirm = K("أكد", "يؤكد", "تؤكد", "مؤكد", "تأكيد", "شدد", "يشدد", "تشدد", "مشدد", "جدد", "يجدد", "تجدد", "مجدد",
-        "تعهد", "اتفق", "تتفق", "توافق", "رحب", "ترحب", "مرحب", "الالتزام", "التزام", "تمسك", "عزم", "وقع", "أقر");
+        "تعهد", "اتفق", "تتفق", "توافق", "رحب", "ترحب", "مرحب", "الالتزام", "التزام", "تمسك", "عزم", "وقع", "أقر",
+        "أشاد", "تشيد", "يشيد", "مشيد", "ثمن", "تثمن", "يثمن", "نوه", "تنوه", "ينوه", "منوه");
     public static readonly WordList Call = K("دعا", "دعت", "دعوا", "يدعو", "تدعو", "داعي", "طالب", "يطالب", "تطالب", "مطالب", "حث", "يحث", "تحث", "ناشد");
     public static readonly WordList Condemn = K("دان", "أدان", "يدين", "تدين", "إدانة", "ندد", "يندد", "استنكر", "رفض", "يرفض", "ترفض", "رافض",
-        "عارض", "يعارض", "تعارض", "قلق", "القلق");
+        "عارض", "يعارض", "تعارض", "قلق", "القلق", "شجب", "يشجب", "تشجب", "استهجن", "يدن");
+    /// <summary>«أعلنت دعمها لعمل اللجنة»: support affirms, unless it is the object of a call («دعا إلى دعم …»).</summary>
+    public static readonly WordList Support = K("دعم", "دعمت", "دعموا", "يدعم", "تدعم", "دعمها", "دعمه", "دعمهم", "تأييد", "تأييدها", "تأييده", "أيد", "أيدت", "أيدوا", "تؤيد", "يؤيد");
+    /// <summary>«لم يتطرق البيان إلى …»: after a negation these verbs say what a statement left out.</summary>
+    public static readonly WordList Mention = K("يتطرق", "تتطرق", "يشر", "تشر", "يذكر", "تذكر", "يتناول", "تتناول", "يتحدث", "تتحدث", "يأت", "تأت",
+        "التطرق", "الإشارة", "ذكر");
+    public static readonly WordList Negation = K("لم", "ولم", "دون", "بدون", "ودون", "لن", "ولن");
+    /// <summary>«خلا البيان من أي إدانة …»، «لم يتضمن أي دعوة …»: a statement noun after «أي» is what is missing.</summary>
+    public static readonly WordList Any = K("أي", "اي", "بأي");
+    /// <summary>Verbs that leave a topic out whatever precedes them.</summary>
+    public static readonly WordList Omit = K("أغفل", "تجاهل", "يتجاهل", "أهمل", "خلا", "يغفل", "تغفل");
+    /// <summary>«ومثّل الأمم المتحدة فريق …»: the body is represented at the round.</summary>
+    public static readonly WordList Represented = K("مثل", "ومثل", "يمثل", "تمثل", "ويمثل");
+    /// <summary>«الجماعات المرتبطة بالقاعدة»: a group's short name after a tie word is the group.</summary>
+    public static readonly WordList Terrorist = K("الإرهابي", "الإرهابيين", "الإرهابية", "المتطرف", "المتطرفين");
+    public static readonly WordList TiedTo = K("المرتبطة", "المرتبطين", "مرتبطة", "مرتبطين", "المرتبط", "مرتبط", "يرتبط", "ترتبط", "التابعة", "تابعة", "التابع", "الموالية", "فرع", "ذراع");
     /// <summary>Verbs after which listed topics are an agenda or a review, not what a statement says.</summary>
     public static readonly WordList Block = K("راجع", "يتناول", "تتناول", "تناول", "بحث", "يبحث", "تبحث", "ناقش", "يناقش", "تناقش", "يلتئم", "تلتئم",
         "تشهد", "يشهد", "يتضمن", "جدول", "يعلن", "أعلن");
@@ -36,14 +54,20 @@ internal static class Cues
     public static readonly WordList Participate = K("مشاركة", "بمشاركة", "شارك", "شاركت", "يشارك", "تشارك", "المشاركة", "ومشاركة");
     public static readonly WordList Delegation = K("وفد", "وفدا", "وفدي", "وفود", "الوفد", "الوفدين", "ممثلي", "ممثلو", "الوفود");
     public static readonly WordList Absent = K("غياب", "بغياب", "تغيب", "غاب", "قاطع", "يقاطع", "مقاطعة", "امتنع", "يمتنع", "عدم");
+    /// <summary>The absence verbs inflected, tested exactly (a stem test would take «بعدما» for «عدم»).</summary>
+    public static readonly WordList AbsentInflected = K("غاب", "غابت", "تغيب", "تغيبت", "يتغيب", "غياب", "بغياب", "قاطع", "قاطعت", "يقاطع", "تقاطع",
+        "مقاطعة", "امتنع", "امتنعت", "يمتنع", "تمتنع", "عدم", "تعتذر", "اعتذر", "اعتذرت", "رفض", "رفضت");
     public static readonly WordList Headed = K("برئاسة", "برئاسته", "يترأسه", "يرأسه");
     public static readonly WordList Statement = K("بيان", "البيان", "بيانه", "بيانها", "بيانهم", "بيانا");
     public static readonly WordList StatementQualifier = K("الختامي", "ختامي", "ختاميا", "المشترك", "مشترك", "مشتركا");
     public static readonly WordList Memorandum = K("مذكرة", "المذكرة", "الوثيقة");
     public static readonly WordList Collective = K("الضامنون", "الضامنين", "الأطراف", "المشاركون", "المشاركين");
     public static readonly WordList States3 = K("الدول", "الثلاث");
+    /// <summary>«وأعرب المجتمعون عن …»: those gathered at the round speak through its statement.</summary>
+    public static readonly WordList Assembled = K("المجتمعون", "المجتمعين", "المؤتمرون", "المتحاورون");
     public static readonly WordList Complementizer = K("أن", "إن", "بأن", "أنه", "أنها", "بأنه", "بأنها", "إنه", "إنها");
     public static readonly WordList From = K("عن");
+    public static readonly WordList To = K("إلى", "الى");
     public static readonly WordList Continuation = K("كما", "كذلك");
     public static readonly WordList Prepare = K("التحضير", "تحضير", "الإعداد", "الختامية", "الأخيرة", "الأخير", "إنهاء", "موعد");
     public static readonly WordList Pluperfect = K("كان", "كانت", "وكان", "وكانت");

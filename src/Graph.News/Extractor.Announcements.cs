@@ -26,6 +26,7 @@ public sealed partial class Extractor
                     if (_dateTokens.Contains(v) || _mentionAt[v] is not null) continue;
                     var rounds = _rounds.Where(r => r.Sentence == s.Index && r.First > v && _state.ContainsKey(r.Number) && !seen.Contains(r.Number)).ToList();
                     if (rounds.Count == 0) continue;
+                    if (announce && Cues.Has(_t[v], Cues.Stress, 3) && !ClauseFollows(v, rounds[0].First)) continue;
                     var about = rounds.Where(r => AboutTiming(r, v, s)).ToList();
                     if (about.Count == 0) continue;
                     var speakers = announce ? Speakers(v, s) : [];
@@ -83,6 +84,13 @@ public sealed partial class Extractor
                 if (t.Forms.Any(f => f.Form is "تحضر" or "يحضر" or "نحضر") && k + 1 < s.EndToken && _t[k + 1].Text.StartsWith('ل')) return true;
                 if (Cues.Has(t, Cues.Event, 3) && (Cues.IsFuture(t) || Cues.IsImperfect(t) || t.Text.StartsWith("عقد", StringComparison.Ordinal) || t.Text.StartsWith("وعقد", StringComparison.Ordinal) || t.Text is "انعقاد" or "تعقد")) return true;
             }
+            return false;
+        }
+
+        private bool ClauseFollows(int v, int before)
+        {
+            for (var k = v + 1; k < before; k++)
+                if (Cues.Exactly(_t[k], Cues.Complementizer)) return true;
             return false;
         }
 

@@ -49,7 +49,7 @@ public sealed partial class Extractor
 
         private enum SegRole { None, Guarantor, Observer }
 
-        private readonly record struct Segment(int From, int To, bool Guarantor, bool Observer, bool Attend, bool Delegation, bool Participate);
+        private readonly record struct Segment(int From, int To, bool Guarantor, bool Observer, bool Attend, bool Delegation, bool Participate, bool Absent);
 
         private List<Segment> Segments(Sentence s)
         {
@@ -59,7 +59,7 @@ public sealed partial class Extractor
             {
                 var boundary = i == s.EndToken || (i > from && (_t[i].HardGapBefore || _t[i].Text is "فيما" or "بينما" or "اذ"));
                 if (!boundary) continue;
-                bool g = false, o = false, at = false, del = false, part = false;
+                bool g = false, o = false, at = false, del = false, part = false, absent = false;
                 for (var k = from; k < i; k++)
                 {
                     g |= Cues.Has(_t[k], Cues.Guarantor, 4) || IsThreeStates(k);
@@ -67,8 +67,9 @@ public sealed partial class Extractor
                     at |= Cues.Has(_t[k], Cues.Attend, 3);
                     del |= Cues.Has(_t[k], Cues.Delegation, 2);
                     part |= Cues.Exactly(_t[k], Cues.Participate);
+                    absent |= Cues.Exactly(_t[k], Cues.AbsentInflected);
                 }
-                list.Add(new Segment(from, i, g, o, at, del, part));
+                list.Add(new Segment(from, i, g, o, at, del, part, absent));
                 from = i;
             }
             return list;
@@ -91,8 +92,22 @@ public sealed partial class Extractor
             return host is not null && host != home;
         }
 
+        /// <summary>The state of the process's own city (Kazakhstan for Astana) hosts the talks and never guarantees them; a state hosting a round elsewhere (Russia at Sochi) may.</summary>
+        private bool IsHomeState(string state) => _g.Get("astana")?.Country is { } home ? state == home : false;
+
         private HashSet<string> HostStates() =>
             _state.Values.Select(st => st.Place?.Entity.Country ?? st.HostState).Where(c => c is not null).Select(c => c!).ToHashSet();
+
+        /// <summary>«موسكو وأنقرة وطهران»: cities of different states coordinated in a list stand for their states.</summary>
+        private string? CapitalInList(EntityMention m)
+        {
+            if (m.Entity.Type != "City" || m.Entity.Country is not { } country || m.Kind != NameKind.Name) return null;
+            var before = m.First > 0 ? _mentionAt[m.First - 1] : null;
+            var after = m.Last + 1 < _t.Count ? _mentionAt[m.Last + 1] : null;
+            bool Other(EntityMention? o, int joint) => o is { Entity.Type: "City", Kind: NameKind.Name } && o.Entity.Country is { } c && c != country
+                && (_t[joint].Text[0] == 'و' || _t[joint].CommaBefore) && _t[joint].Sentence == _t[m.First].Sentence;
+            return Other(before, m.First) || (after is not null && after.First == m.Last + 1 && Other(after, after.First)) ? country : null;
+        }
 
         private string? StateOf(EntityMention m)
         {
@@ -120,26 +135,32 @@ public sealed partial class Extractor
                 var attending = false;
                 var round = CurrentRound(s, heldOnly: false);
                 var subject = round > 0 ? RoundIri(round) : ProcessIri;
-                foreach (var seg in segs)
+                var observedBefore = ObservedByTail(segs);
+                var guaranteedBefore = GuaranteedByApposition(segs);
+                for (var si = 0; si < segs.Count; si++)
                 {
+                    var seg = segs[si];
                     attending |= seg.Attend || seg.Observer || seg.Delegation || seg.Participate;
-                    if (seg.Observer) role = SegRole.Observer;
+                    // «فيما غابت الولايات المتحدة عن الاجتماعات»: an absent party takes no role.
+                    if (seg.Absent) { role = SegRole.None; continue; }
+                    if (seg.Observer || observedBefore[si]) role = SegRole.Observer;
+                    else if (guaranteedBefore[si]) role = SegRole.Guarantor;
                     else if (seg.Guarantor) role = SegRole.Guarantor;
                     else if (seg.Delegation && role == SegRole.Observer && Enumerable.Range(seg.From, seg.To - seg.From).Any(k => _t[k].Text.Contains("وفد"))) role = SegRole.None;
                     foreach (var m in MentionsIn(seg.From, seg.To))
                     {
                         var ev = new List<NormSpan> { MentionSpan(m) };
-                        var state = StateOf(m);
+                        var state = StateOf(m) ?? (role == SegRole.Guarantor ? CapitalInList(m) : null);
                         if (attending && state is not null && round > 0 && IsHomeStateAway(state, round))
                         {
                             Add(subject, Ns.Ast + "participant", Obj.Iri(Ns.Id + state), ev);
                             continue;
                         }
-                        if (role == SegRole.Guarantor && state is not null && state != "syria" && !hosts.Contains(state))
-                            Add(ProcessIri, Ns.Ast + "guarantor", Obj.Iri(m.Entity.Iri), ev);
+                        if (role == SegRole.Guarantor && state is not null && state != "syria" && !IsHomeState(state))
+                            Add(ProcessIri, Ns.Ast + "guarantor", Obj.Iri(Ns.Id + state), ev);
                         else if (role == SegRole.Observer && IsObserverCandidate(m, hosts) && (m.Entity.Type != "State" || state is not null))
                             Add(subject, Ns.Ast + "observer", Obj.Iri(ObserverIri(m)), ev);
-                        else if (seg.Attend && !seg.Observer && (m.Key == "united_nations" || m.Entity.Represents == "united_nations"))
+                        else if ((seg.Attend || RepresentedAt(m)) && !seg.Observer && (m.Key == "united_nations" || m.Entity.Represents == "united_nations") && (round > 0 || seg.Attend))
                             Add(subject, Ns.Ast + "observer", Obj.Iri(Ns.Id + "united_nations"), ev);
                     }
                 }
@@ -149,9 +170,50 @@ public sealed partial class Extractor
             }
         }
 
+        /// <summary>
+        /// «حضر العراق والأردن ولبنان، إضافة إلى …، وهي أطراف تتابع المسار بصفة مراقب»: a clause that names no one but says
+        /// «بصفة مراقب» gives that role to the clauses before it, back to the one with the attendance verb.
+        /// </summary>
+        private bool[] ObservedByTail(List<Segment> segs)
+        {
+            var marked = new bool[segs.Count];
+            for (var j = 1; j < segs.Count; j++)
+            {
+                if (!segs[j].Observer || segs[j].Attend || MentionsIn(segs[j].From, segs[j].To).Any(m => m.Entity.Type is "State" or "Organisation")) continue;
+                for (var i = j - 1; i >= 0; i--)
+                {
+                    var seg = segs[i];
+                    if (seg.Guarantor || seg.Observer || Enumerable.Range(seg.From, seg.To - seg.From).Any(k => _t[k].Text.Contains("وفد") || _t[k].Text.Contains("وفود"))) break;
+                    marked[i] = true;
+                    if (seg.Attend || seg.Participate) break;
+                }
+            }
+            return marked;
+        }
+
+        /// <summary>«وفود روسيا وتركيا وإيران، الدول الضامنة لمسار أستانا، …»: an apposition that names no state makes the states of the clause before it guarantors.</summary>
+        private bool[] GuaranteedByApposition(List<Segment> segs)
+        {
+            var marked = new bool[segs.Count];
+            for (var j = 1; j < segs.Count; j++)
+            {
+                var seg = segs[j];
+                if (!seg.Guarantor || _t[seg.From].Text[0] == 'و' || MentionsIn(seg.From, seg.To).Any(m => m.Entity.Type == "State")) continue;
+                // The cue opens the apposition («الدول الضامنة»، «بصفتها الدول الضامنة»).
+                var opens = false;
+                for (var k = seg.From; k < Math.Min(seg.To, seg.From + 3); k++) opens |= Cues.Has(_t[k], Cues.Guarantor, 4) || IsThreeStates(k);
+                var prev = segs[j - 1];
+                if (opens && MentionsIn(prev.From, prev.To).Count(m => StateOf(m) is not null || CapitalInList(m) is not null) >= 2) marked[j - 1] = true;
+            }
+            return marked;
+        }
+
+        /// <summary>«ومثّل الأمم المتحدة فريق …»: a representation verb right before the body.</summary>
+        private bool RepresentedAt(EntityMention m) => m.First > 0 && !_t[m.First].HardGapBefore && Cues.Exactly(_t[m.First - 1], Cues.Represented);
+
         private void GuarantorsFromList(Sentence s, HashSet<string> hosts)
         {
-            var states = MentionsIn(s.FirstToken, s.EndToken).Where(m => m.Kind == NameKind.Name && StateOf(m) is { } k && k != "syria" && !hosts.Contains(k)).ToList();
+            var states = MentionsIn(s.FirstToken, s.EndToken).Where(m => m.Kind == NameKind.Name && StateOf(m) is { } k && k != "syria" && !IsHomeState(k)).ToList();
             // A coordinated list: consecutive state names joined by «و» or commas.
             for (var i = 0; i < states.Count; i++)
             {
@@ -182,10 +244,14 @@ public sealed partial class Extractor
         {
             for (var i = s.FirstToken; i < s.EndToken; i++)
             {
-                if (!Cues.Has(_t[i], Cues.Delegation, 2)) continue;
+                var delegation = Cues.Has(_t[i], Cues.Delegation, 2);
+                if (!delegation && !Cues.Exactly(_t[i], Cues.Participate)) continue;
                 // The cue may itself open the name («الوفد الحكومي»).
                 var k = _mentionAt[i] is { } own && own.First == i ? i : i + 1;
                 if (k < s.EndToken && _t[k].Text == "من") k++;
+                // «وشاركت في الاجتماعات الحكومة السورية والمعارضة»، «وفد قوى الثورة والمعارضة»: a few words may come before the first party.
+                for (var skip = 0; skip < (delegation ? 2 : 3) && k < s.EndToken && !_t[k].HardGapBefore && _mentionAt[k] is null; skip++) k++;
+                if (k >= s.EndToken || _mentionAt[k] is not { } firstParty || firstParty.First != k || PartyOf(firstParty) is null) continue;
                 var absent = Enumerable.Range(Math.Max(s.FirstToken, i - 4), Math.Min(8, s.EndToken - Math.Max(s.FirstToken, i - 4))).Any(j => Cues.Exactly(_t[j], Cues.Absent));
                 var first = true;
                 while (k < s.EndToken)
@@ -212,18 +278,43 @@ public sealed partial class Extractor
 
         private static string? PartyOf(EntityMention m) => m.Key switch
         {
-            "syrian_government" or "syria" => "syrian_government",
+            // «وفد دمشق»: the capital after a delegation noun stands for the government.
+            "syrian_government" or "syria" or "damascus" => "syrian_government",
             "syrian_opposition" => "syrian_opposition",
             _ => null,
         };
 
         private void ExtractDesignated()
         {
-            foreach (var m in _mentions.Where(m => m.Entity.Type == "DesignatedGroup" && m.Kind == NameKind.Name))
+            foreach (var m in _mentions.Where(m => m.Entity.Type == "DesignatedGroup" && (m.Kind == NameKind.Name || m.Kind == NameKind.Context && GroupContext(m))))
             {
                 if (SentenceIsOtherProcess(_t[m.First].Sentence) && !_rounds.Any(r => r.Sentence == _t[m.First].Sentence)) continue;
                 Add(ArticleIri, Ns.Schema + "mentions", Obj.Iri(m.Entity.Iri), [MentionSpan(m)]);
             }
+        }
+
+        /// <summary>
+        /// A group's short, ambiguous name («القاعدة»، «الهيئة») is the group when tied to another group («المرتبطة بالقاعدة»)
+        /// or coordinated with a group's full name («داعش والقاعدة»).
+        /// </summary>
+        private bool GroupContext(EntityMention m)
+        {
+            var s = _t[m.First].Sentence;
+            if (m.First > 0 && !_t[m.First].HardGapBefore && _t[m.First - 1].Sentence == s && Cues.Exactly(_t[m.First - 1], Cues.TiedTo)) return true;
+            // «يرتبط بالقاعدة»، «من يرتبط بتنظيم …» with the preposition on the name
+            if (m.First > 0 && _t[m.First].Text[0] == 'ب' && _t[m.First - 1].Sentence == s && Cues.Has(_t[m.First - 1], Cues.TiedTo, 2)) return true;
+            // A definite adjective after it makes it a common noun («داعش والقاعدة العسكرية»: the military base).
+            var next = m.Last + 1;
+            if (next < _t.Count && _t[next].Sentence == s && !_t[next].HardGapBefore && _t[next].Text.StartsWith("ال", StringComparison.Ordinal) && _mentionAt[next] is null
+                && !Cues.Has(_t[next], Cues.Terrorist, 3))
+                return false;
+            var before = m.First > 0 ? _mentionAt[m.First - 1] : null;
+            if (before is { Kind: NameKind.Name, Entity.Type: "DesignatedGroup" } && _t[m.First].Text[0] == 'و' && !_t[m.First].HardGapBefore) return true;
+            var after = next < _t.Count ? _mentionAt[next] : null;
+            if (after is { Kind: NameKind.Name, Entity.Type: "DesignatedGroup" } && after.First == next && _t[next].Text[0] == 'و' && !_t[next].HardGapBefore) return true;
+            // «… داعش، وتنظيمي حراس الدين والقاعدة»: a coordinated short name in a sentence that names a group in full.
+            return _t[m.First].Text[0] == 'و'
+                && MentionsIn(_s[s].FirstToken, _s[s].EndToken).Any(o => o != m && o.Kind == NameKind.Name && o.Entity.Type == "DesignatedGroup");
         }
 
         public string ArticleIri => Ns.Id + "article/" + Uri.EscapeDataString(_a.Id);
@@ -260,8 +351,8 @@ public sealed partial class Extractor
                             bareStatement = true;
                     }
                     if (Cues.Has(t, Cues.Memorandum, 2)) own = true;
-                    if (Cues.Has(t, Cues.Guarantor, 4) || Cues.Exactly(t, Cues.Collective) || IsThreeStates(i)) guarantorSubject = true;
-                    if (Cues.Has(t, Cues.Affirm, 3) || Cues.Has(t, Cues.Call, 3) || Cues.Has(t, Cues.Condemn, 3)) contentVerb = true;
+                    if (Cues.Has(t, Cues.Guarantor, 4) || Cues.Exactly(t, Cues.Collective) || Cues.Exactly(t, Cues.Assembled) || IsThreeStates(i)) guarantorSubject = true;
+                    if (Cues.Has(t, Cues.Affirm, 3) || Cues.Has(t, Cues.Call, 3) || Cues.Has(t, Cues.Condemn, 3) || Cues.Exactly(t, Cues.Support)) contentVerb = true;
                 }
                 var continues = si > 0 && result[si - 1] && StartsWithContinuation(s);
                 result[si] = own || (bareStatement && si > 0 && result.Take(si).Any(x => x)) || (guarantorSubject && contentVerb) || continues;
@@ -275,7 +366,19 @@ public sealed partial class Extractor
             {
                 var t = _t[i];
                 if (Cues.Exactly(t, Cues.Continuation)) return true;
-                if (Cues.Has(t, Cues.Affirm, 3) || Cues.Has(t, Cues.Call, 3) || Cues.Has(t, Cues.Condemn, 3)) return true;
+                if (Cues.Has(t, Cues.Affirm, 3) || Cues.Has(t, Cues.Call, 3) || Cues.Has(t, Cues.Condemn, 3)) return !SpeakerAfter(i, s);
+            }
+            return false;
+        }
+
+        /// <summary>«ودعا رئيس وفد المعارضة أحمد طعمة إلى …»: a verb whose subject is a person or a delegation opens a quote, not more of the statement.</summary>
+        private bool SpeakerAfter(int verb, Sentence s)
+        {
+            for (var k = verb + 1; k < Math.Min(s.EndToken, verb + 4); k++)
+            {
+                if (_t[k].HardGapBefore) return false;
+                if (Cues.Exactly(_t[k], Cues.Agent) || Cues.Has(_t[k], Cues.Delegation, 2)) return true;
+                if (_mentionAt[k] is { Entity.Type: "Person" }) return true;
             }
             return false;
         }
@@ -347,12 +450,29 @@ public sealed partial class Extractor
             for (var k = i - 1; k >= s.FirstToken; k--)
             {
                 var t = _t[k];
+                if (Cues.Exactly(t, Cues.Omit)) return ('b', k);
+                // «لم يتطرق البيان إلى …»، «من دون الإشارة إلى …»: what the statement left out.
+                if (Cues.Exactly(t, Cues.Mention) && NegationBefore(k, s)) return ('b', k);
                 if (Cues.Has(t, Cues.Block, 2) && !Cues.Has(t, Cues.Affirm, 3)) return ('b', k);
-                if (Cues.Has(t, Cues.Call, 3)) return ('c', k);
-                if (Cues.Has(t, Cues.Condemn, 3)) return ('d', k);
-                if (Cues.Has(t, Cues.Affirm, 3)) return ('a', k);
+                var kind = Cues.Has(t, Cues.Call, 3) ? 'c' : Cues.Has(t, Cues.Condemn, 3) ? 'd' : Cues.Has(t, Cues.Affirm, 3) || Cues.Exactly(t, Cues.Support) ? 'a' : '-';
+                // «دعا إلى الالتزام بـ…»، «دعا إلى دعم …»: an affirming noun after «إلى» is what is called for.
+                if (kind == 'a' && k > s.FirstToken && Cues.Exactly(_t[k - 1], Cues.To)) continue;
+                if (kind == '-') continue;
+                return NegationBefore(k, s) || k > s.FirstToken && Cues.Exactly(_t[k - 1], Cues.Any) ? ('b', k) : (kind, k);
             }
             return ('-', -1);
+        }
+
+        /// <summary>A negation right before the verb at <paramref name="k"/> («لم يشر»، «دون أن يتطرق»).</summary>
+        private bool NegationBefore(int k, Sentence s)
+        {
+            for (var j = k - 1; j >= Math.Max(s.FirstToken, k - 2); j--)
+            {
+                if (_t[j + 1].HardGapBefore) return false;
+                if (Cues.Exactly(_t[j], Cues.Negation)) return true;
+                if (!Cues.Exactly(_t[j], Cues.Complementizer)) return false;
+            }
+            return false;
         }
 
         private static StatementAction ActionOf(string topic, char verb)
