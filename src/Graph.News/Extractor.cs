@@ -168,6 +168,8 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 for (var i = r.Last + 1; i < Math.Min(s.EndToken, r.Last + 8); i++)
                 {
                     if (i > r.Last + 1 && _t[i].CommaBefore) break;
+                    // «بالجولة العشرين، التي شهدت على هامشها لقاءات رباعية»: a relative clause tells about the round, not whose it is.
+                    if (_t[i].CommaBefore && Cues.Exactly(_t[i], Relatives)) break;
                     // «الجولة الثامنة من اجتماعات اللجنة الدستورية»: a plural head is not another round; read on to its owner.
                     if (RoundRecognizer.IsHead(_t[i]) && _rounds.Any(x => x != r && x.First == i)) break;
                     var m = _mentionAt[i];
@@ -194,9 +196,21 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             var g = r.Last + 1;
             var viaMin = g < s.EndToken && _t[g].Text == "من";
             if (viaMin) g++;
-            if (g >= s.EndToken || _t[g].HardGapBefore || !Cues.Exactly(_t[g], OtherGatherings)) return false;
-            return viaMin || _t[g].Text.StartsWith('ل');
+            // «الجولة الأولى من هذا الحوار»
+            if (viaMin && g < s.EndToken && Cues.Exactly(_t[g], Demonstratives)) g++;
+            if (g >= s.EndToken || _t[g].HardGapBefore) return false;
+            if (Cues.Exactly(_t[g], OtherGatherings)) return viaMin || _t[g].Text.StartsWith('ل');
+            // «الجولة الثانية من الحوار الاستراتيجي»، «الجولة الثانية للحوار»: a round of a named definite thing that is
+            // neither talks nor a gazetteer name is a round of something else.
+            var definite = viaMin ? _t[g].Text.StartsWith("ال", StringComparison.Ordinal) : _t[g].Text.StartsWith("لل", StringComparison.Ordinal);
+            return definite && _mentionAt[g] is null && !_dateTokens.Contains(g) && !Cues.Exactly(_t[g], TalksNouns);
         }
+
+        private static readonly string[] Demonstratives = NormalizedText.Key("هذا هذه ذلك تلك").Split(' ');
+
+        /// <summary>Nouns for the talks themselves, whose rounds are the process's rounds.</summary>
+        private static readonly string[] TalksNouns = NormalizedText.Key(
+            "المحادثات المفاوضات المباحثات الاجتماعات المشاورات اللقاءات الجولات المسار الصيغة العملية").Split(' ');
 
         private bool SentenceIsOtherProcess(int sentence)
         {
@@ -351,7 +365,10 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     // Equally near: the round the date follows, in its own clause («الجولة المقبلة … في النصف الأول …، بعد اختتام الجولة 18»).
                     if (inSentence.Any(x => x.Reference != RoundReference.Anaphor))
                         r = inSentence.Where(x => x.Reference != RoundReference.Anaphor).OrderBy(x => Distance(x, d) + (ClauseBetween(x, d) ? 8 : 0)).ThenBy(x => x.First > d.Last ? 1 : 0).First();
-                    if (Distance(r, d) > 20) continue;
+                    // A long sentence about one round («كانت البداية يومي 23 و24 ... حين جلس ... في الجولة الأولى») may state its days far from it.
+                    var only = r.Reference != RoundReference.Anaphor && inSentence.All(x => x.Number == r.Number)
+                        && !SentenceMentions(s, m => OtherProcessKeys.Contains(m.Key));
+                    if (Distance(r, d) > (only && role == Role.Event ? 34 : 20)) continue;
                     var st = State(r.Number);
                     var ev = Span(d.First, d.Last);
                     var roleChar = 'n';
@@ -599,8 +616,10 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             if (i >= _t.Count || !_t[i].HardGapBefore) return false;
             var w = _t[i].Text;
             if (w is "في" || _dateTokens.Contains(i) || _mentionAt[i] is not null) return false;
-            return w.StartsWith('و') || w.StartsWith('ف') || w is "منذ" or "اثنتان" or "على" or "علي" or "بينما" or "فيما" or "كما" || Cues.Has(_t[i], Cues.Event, 3);
+            return w.StartsWith('و') || w.StartsWith('ف') || w is "منذ" or "اثنتان" or "على" or "علي" or "بينما" or "فيما" or "كما" or "ثم" || Cues.Has(_t[i], Cues.Event, 3);
         }
+
+        private static readonly string[] CityNouns = NormalizedText.Key("مدينة المدينة منتجع المنتجع فنادق فندق").Split(' ');
 
         private bool IsPlace(int i)
         {
@@ -616,6 +635,10 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             if (i > 0 && _mentionAt[i - 1] is { } prev && prev.Entity.Type == "City" && prev.Key == m.Key) return true;
             // «ستستضيف أستانا»، «احتضنته أستانا»
             if (i > 0 && Cues.Has(_t[i - 1], Cues.Event, 4)) return true;
+            // «منتجع سوتشي»، «بمدينة سوتشي»: a locative noun before the name, or as part of the name.
+            if (Cues.Exactly(first, CityNouns) || (i > 0 && Cues.Exactly(_t[i - 1], CityNouns))) return true;
+            // «عادت سوتشي لتحتضن الجولة»: the city is the subject of a hosting verb.
+            if (m.Last + 1 < _t.Count && !_t[m.Last + 1].HardGapBefore && Cues.Has(_t[m.Last + 1], HostVerbs, 3)) return true;
             return false;
         }
 
