@@ -86,6 +86,31 @@ public sealed partial class Extractor
             return false;
         }
 
+        /// <summary>The first «أن/إن» after token v in its sentence, or the sentence end.</summary>
+        private int ComplementizerAfter(int v, Sentence s)
+        {
+            for (var k = v + 1; k < s.EndToken; k++)
+                if (Cues.Exactly(_t[k], Cues.Complementizer)) return k;
+            return s.EndToken;
+        }
+
+        /// <summary>
+        /// A day stated between an announcing verb and its «أن» when every round of the sentence comes after the «أن»:
+        /// it dates the announcement («أعلن أمس أن الجولة ستعقد ...»), not a round.
+        /// </summary>
+        private bool DatesAnnouncementOnly(DateExpression d, Sentence s, List<RoundMention> inSentence)
+        {
+            if (d.Kind != DateKind.Day) return false;
+            for (var v = d.First - 1; v >= s.FirstToken; v--)
+            {
+                if (Cues.Exactly(_t[v], Cues.Complementizer)) return false;
+                if (!Cues.Has(_t[v], Cues.Announce, 3) || _mentionAt[v] is not null) continue;
+                var said = ComplementizerAfter(v, s);
+                return said > d.Last && said < s.EndToken && inSentence.All(r => r.First > said);
+            }
+            return false;
+        }
+
         private bool GuarantorSubjectAfter(int v, Sentence s)
         {
             for (var k = v + 1; k < Math.Min(s.EndToken, v + 4); k++)
@@ -138,6 +163,11 @@ public sealed partial class Extractor
                 if (role == Role.Announce && d.Kind == DateKind.Day && !_newDates.Contains(d) && !_formerDates.Contains(d) && (at == v || Math.Abs(at - v) <= 1 || (at < v && d.First < v)))
                     return (d.Days[0], [Span(d.First, d.Last)]);
             }
+            // «أوضح الوزير، في ندوة صحفية عقدها أمس، أن ...»: a day between the verb and what was said.
+            var said = ComplementizerAfter(v, s);
+            foreach (var d in _dates[s.Index])
+                if (d.Kind == DateKind.Day && d.First > v && d.Last < said && !_newDates.Contains(d) && !_formerDates.Contains(d) && !_rounds.Any(r => r.Sentence == s.Index && r.First > v && r.First < d.First))
+                    return (d.Days[0], [Span(d.First, d.Last)]);
             for (var k = v - 1; k >= Math.Max(s.FirstToken, v - 8); k--)
                 if (Cues.Exactly(_t[k], Cues.Qad)) return (null, []);
             return (_p, []);

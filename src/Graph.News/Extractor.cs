@@ -359,6 +359,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     if (_formerDates.Contains(d)) continue;
                     var (role, at) = CueRole(d.First, s);
                     if (role == Role.Announce && !_newDates.Contains(d)) continue;
+                    if (DatesAnnouncementOnly(d, s, inSentence)) continue;
                     // The nearest round mention, explicit ones first.
                     var r = inSentence.OrderBy(x => x.Reference == RoundReference.Anaphor ? 1 : 0)
                         .ThenBy(x => Distance(x, d)).First();
