@@ -366,6 +366,12 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     // Equally near: the round the date follows, in its own clause («الجولة المقبلة … في النصف الأول …، بعد اختتام الجولة 18»).
                     if (inSentence.Any(x => x.Reference != RoundReference.Anaphor))
                         r = inSentence.Where(x => x.Reference != RoundReference.Anaphor).OrderBy(x => Distance(x, d) + (ClauseBetween(x, d) ? 8 : 0)).ThenBy(x => x.First > d.Last ? 1 : 0).First();
+                    // «أن الجولة ستعقد يومي 7 و8 تموز، بعد ... من الجولة الخامسة عشرة»: a back-reference in the date's own
+                    // clause is nearer than a numbered round beyond a comma.
+                    if (r.Reference != RoundReference.Anaphor
+                        && inSentence.FirstOrDefault(x => x.Reference == RoundReference.Anaphor && x.Last < d.First && d.First - x.Last <= 3 && !GapBetween(x.Last + 1, d.First)) is { } near
+                        && GapBetween(Math.Min(r.Last, d.Last) + 1, Math.Max(r.First, d.First)))
+                        r = near;
                     // A long sentence about one round («كانت البداية يومي 23 و24 ... حين جلس ... في الجولة الأولى») may state its days far from it.
                     var only = r.Reference != RoundReference.Anaphor && inSentence.All(x => x.Number == r.Number)
                         && !SentenceMentions(s, m => OtherProcessKeys.Contains(m.Key));
@@ -441,6 +447,13 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             return false;
         }
 
+        /// <summary>True when a comma or other hard separator comes before a token in [from, to].</summary>
+        private bool GapBetween(int from, int to)
+        {
+            for (var i = from; i <= to && i < _t.Count; i++) if (_t[i].HardGapBefore) return true;
+            return false;
+        }
+
         private static int Distance(RoundMention r, DateExpression d) => d.First > r.Last ? d.First - r.Last : r.First > d.Last ? r.First - d.Last : 0;
 
         private void ComputeStatus()
@@ -492,6 +505,8 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 if (st.Change != RoundChange.None && st.Earliest is null) st.Status = "announced";
                 else if (st.Earliest is { } e && e > _p) st.Status = "announced";
                 else if (st.Latest is { } l && l < _p) st.Status = "held";
+                // «الاجتماع المقبل» has not started unless a stated day says so.
+                else if (st.Start is null && st.Mentions.Any(m => m.Reference == RoundReference.Next)) st.Status = "announced";
                 else if (st.End is { } end2 && end2 == _p && st.EndedVerb) st.Status = "held";
                 else if (st.Start is { } s2 && s2 <= _p) st.Status = st.EndedVerb ? "held" : "ongoing";
                 else if (st.FutureVerb && !st.PastVerb) st.Status = "announced";
