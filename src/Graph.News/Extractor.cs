@@ -376,6 +376,8 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     var only = r.Reference != RoundReference.Anaphor && inSentence.All(x => x.Number == r.Number)
                         && !SentenceMentions(s, m => OtherProcessKeys.Contains(m.Key));
                     if (Distance(r, d) > (only && role == Role.Event ? 34 : 20)) continue;
+                    // «وتنعقد الجولة ...، فيما يزور المبعوث دمشق الأسبوع المقبل»: a contrastive clause dates another event.
+                    if (ContrastBetween(Math.Min(r.Last, d.Last) + 1, Math.Max(r.First, d.First))) continue;
                     var st = State(r.Number);
                     var ev = Span(d.First, d.Last);
                     var roleChar = 'n';
@@ -444,6 +446,19 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         {
             var (from, to) = d.First > r.Last ? (r.Last + 1, d.First) : (d.Last + 1, r.First);
             for (var i = from; i <= to; i++) if (ClauseBreak(i)) return true;
+            return false;
+        }
+
+        /// <summary>True when «فيما»، «بينما» or «في حين» opens a clause in [from, to] (a bare «حين» is «when», not a contrast).</summary>
+        private bool ContrastBetween(int from, int to)
+        {
+            for (var i = from; i <= to && i < _t.Count; i++)
+            {
+                if (!_t[i].HardGapBefore) continue;
+                var w = _t[i].Text;
+                if (w is "فيما" or "بينما" or "وفيما" or "وبينما") return true;
+                if (w is "في" or "وفي" && i + 1 < _t.Count && _t[i + 1].Text == "حين") return true;
+            }
             return false;
         }
 
