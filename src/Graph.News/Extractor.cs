@@ -199,12 +199,16 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             // «الجولة الأولى من هذا الحوار»
             if (viaMin && g < s.EndToken && Cues.Exactly(_t[g], Demonstratives)) g++;
             if (g >= s.EndToken || _t[g].HardGapBefore) return false;
+            // «الاجتماع الثالث لوزراء خارجية ...»، «الاجتماع الثاني لقادة الدول»: ministerial meetings and summits are not rounds.
+            if (!viaMin && Cues.Exactly(_t[g], Principals)) return true;
             if (Cues.Exactly(_t[g], OtherGatherings)) return viaMin || _t[g].Text.StartsWith('ل');
             // «الجولة الثانية من الحوار الاستراتيجي»، «الجولة الثانية للحوار»: a round of a named definite thing that is
             // neither talks nor a gazetteer name is a round of something else.
             var definite = viaMin ? _t[g].Text.StartsWith("ال", StringComparison.Ordinal) : _t[g].Text.StartsWith("لل", StringComparison.Ordinal);
             return definite && _mentionAt[g] is null && !_dateTokens.Contains(g) && !Cues.Exactly(_t[g], TalksNouns);
         }
+
+        private static readonly string[] Principals = NormalizedText.Key("لوزراء وزراء لقادة قادة لرؤساء رؤساء الوزاري الوزارية لزعماء").Split(' ');
 
         private static readonly string[] Demonstratives = NormalizedText.Key("هذا هذه ذلك تلك").Split(' ');
 
