@@ -25,8 +25,12 @@ public sealed partial class Extractor
                     if (!announce && !decide) continue;
                     if (_dateTokens.Contains(v) || _mentionAt[v] is not null) continue;
                     var rounds = _rounds.Where(r => r.Sentence == s.Index && r.First > v && _state.ContainsKey(r.Number) && !seen.Contains(r.Number)).ToList();
-                    if (rounds.Count == 0) continue;
                     var about = rounds.Where(r => AboutTiming(r, v, s)).ToList();
+                    // «تنطلق الجولة ... الأربعاء المقبل، وفق ما أعلنته الخارجية»: what was announced comes before the verb
+                    // (a round already under way is reported, not announced).
+                    if (about.Count == 0 && announce && AccordingTo(v, s))
+                        about = _rounds.Where(r => r.Sentence == s.Index && r.Last < v && r.Reference != RoundReference.Anaphor && _state.TryGetValue(r.Number, out var rs) && rs.Status == "announced" && !seen.Contains(r.Number)
+                            && _dates[s.Index].Any(d => d.Last < v && CueRole(d.First, s).Role == Role.Event)).ToList();
                     if (about.Count == 0) continue;
                     var speakers = announce ? Speakers(v, s) : [];
                     if (announce && speakers.Count == 0 && !GuarantorSubjectAfter(v, s)) continue;
@@ -90,6 +94,16 @@ public sealed partial class Extractor
                 if (Cues.Has(t, Cues.Event, 3) && (Cues.IsFuture(t) || Cues.IsImperfect(t) || t.Text.StartsWith("عقد", StringComparison.Ordinal) || t.Text.StartsWith("وعقد", StringComparison.Ordinal) || t.Text is "انعقاد" or "تعقد")) return true;
             }
             return false;
+        }
+
+        private static readonly string[] According = NormalizedText.Key("وفق وفقا بحسب حسب طبقا حسبما وفقما").Split(' ');
+
+        /// <summary>«وفق ما أعلنته»، «بحسب ما أعلن»، «حسبما أعلنت»: the verb reports what was said before it.</summary>
+        private bool AccordingTo(int v, Sentence s)
+        {
+            var k = v - 1;
+            if (k > s.FirstToken && _t[k].Text == "ما") k--;
+            return k >= s.FirstToken && Cues.Exactly(_t[k], According);
         }
 
         private static readonly string[] Temporal = NormalizedText.Key("بعد منذ عقب قبل").Split(' ');

@@ -78,6 +78,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             DetectChanges();
             AttachDates();
             ComputeStatus();
+            FoldNextIntoAnnounced();
             ResolveNewRounds();
             EmitRounds();
             ExtractRoles();
@@ -382,6 +383,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     if (Distance(r, d) > (only && role == Role.Event ? 34 : 20)) continue;
                     // «وتنعقد الجولة ...، فيما يزور المبعوث دمشق الأسبوع المقبل»: a contrastive clause dates another event.
                     if (ContrastBetween(Math.Min(r.Last, d.Last) + 1, Math.Max(r.First, d.First))) continue;
+                    if (InRelativeClauseOfAnother(d, r, s)) continue;
                     var st = State(r.Number);
                     var ev = Span(d.First, d.Last);
                     var roleChar = 'n';
@@ -466,6 +468,24 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             return false;
         }
 
+        /// <summary>
+        /// «وكانت العاصمة الكازاخستانية، التي استعادت اسمها الشهر الماضي، قد احتضنت الجولة 18»: a date inside a relative
+        /// clause about some other noun is not the date of a round outside it.
+        /// </summary>
+        private bool InRelativeClauseOfAnother(DateExpression d, RoundMention r, Sentence s)
+        {
+            for (var k = d.First - 1; k > s.FirstToken; k--)
+            {
+                if (!_t[k].HardGapBefore) continue;
+                if (!Cues.Exactly(_t[k], Relatives)) return false;
+                if (_rounds.Any(x => x.Sentence == s.Index && x.Last == k - 1)) return false;
+                var end = k + 1;
+                while (end < s.EndToken && !_t[end].HardGapBefore) end++;
+                return r.First >= end;
+            }
+            return false;
+        }
+
         /// <summary>True when a comma or other hard separator comes before a token in [from, to].</summary>
         private bool GapBetween(int from, int to)
         {
@@ -531,6 +551,23 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 else if (st.FutureVerb && !st.PastVerb) st.Status = "announced";
                 else if (st.Earliest is { } e2 && st.Latest is { } l2 && e2 <= _p && l2 >= _p) st.Status = st.FutureVerb ? "announced" : "ongoing";
                 else st.Status = "held";
+            }
+        }
+
+        /// <summary>
+        /// «الجولة المقبلة» in an article whose latest numbered round is still to come is that round, not the one after it:
+        /// a «next» round with nothing stated of its own joins the announced round before it.
+        /// </summary>
+        private void FoldNextIntoAnnounced()
+        {
+            foreach (var st in _state.Values.ToList())
+            {
+                if (!st.Mentions.All(m => m.Reference == RoundReference.Next)) continue;
+                if (st.Days.Count > 0 || st.Pairs.Count > 0 || st.Intervals.Count > 0 || st.Change != RoundChange.None) continue;
+                if (!_state.TryGetValue(st.Number - 1, out var prev) || prev.Status != "announced") continue;
+                if (prev.Mentions.All(m => m.Reference == RoundReference.Next)) continue;
+                foreach (var m in st.Mentions) { m.Number = prev.Number; prev.Mentions.Add(m); }
+                _state.Remove(st.Number);
             }
         }
 
