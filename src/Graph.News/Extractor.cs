@@ -646,7 +646,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 for (var i = r.First - 1; i >= Math.Max(s.FirstToken, r.First - 12); i--)
                 {
                     if (ClauseBreak(i + 1)) break;
-                    if (_rounds.Any(x => x.Last == i && x != r)) break;
+                    if (_rounds.Any(x => x.Last == i && x != r && x.Number != r.Number)) break;
                     if (IsPlace(i)) return _mentionAt[i];
                 }
             }
