@@ -235,12 +235,28 @@ public static class DateRecognizer
         var (d1, d2, k) = Days(t, i, to);
         if (d1 == 0) return null;
         if (k < to && ArabicLexicon.Is(t[k], Of)) k++;
-        if (k < to && ArabicLexicon.Is(t[k], MonthWord)) k++;
-        var (month, ml) = MonthAt(t, k, to, requireContext: false);
-        if (ml == 0) return null;
-        k += ml;
-        var (year, yl, rel) = MonthYear(t, k, to, p, month);
-        k += yl;
+        int month, year;
+        bool rel;
+        // «يومي 11 و12 من الشهر الجاري»، «في 5 من الشهر المقبل»
+        if (k + 1 < to && ArabicLexicon.Is(t[k], MonthWord) && !t[k + 1].HardGapBefore
+            && (ArabicLexicon.Is(t[k + 1], Current) || ArabicLexicon.Is(t[k + 1], Past) || ArabicLexicon.Is(t[k + 1], Next)))
+        {
+            var shift = ArabicLexicon.Is(t[k + 1], Current) ? 0 : ArabicLexicon.Is(t[k + 1], Past) ? -1 : 1;
+            var m = new DateOnly(p.Year, p.Month, 1).AddMonths(shift);
+            (month, year, rel) = (m.Month, m.Year, true);
+            k += 2;
+        }
+        else
+        {
+            if (k < to && ArabicLexicon.Is(t[k], MonthWord)) k++;
+            int ml;
+            (month, ml) = MonthAt(t, k, to, requireContext: false);
+            if (ml == 0) return null;
+            k += ml;
+            int yl;
+            (year, yl, rel) = MonthYear(t, k, to, p, month);
+            k += yl;
+        }
         var last = k - 1;
         if (d1 > DateTime.DaysInMonth(year, month) || d2 > DateTime.DaysInMonth(year, month)) return null;
         var a = new DateOnly(year, month, d1);
@@ -395,7 +411,8 @@ public static class DateRecognizer
         }
         if (k < to)
         {
-            var (month, ml) = MonthAt(t, k, to, requireContext: part == 0 && !monthWord);
+            // An ambiguous name («ماي»، «آب») is read as a month only with a year or «الماضي/المقبل» after it (checked below).
+            var (month, ml) = MonthAt(t, k, to, requireContext: false);
             if (ml > 0)
             {
                 var (year, yl, rel) = MonthYear(t, k + ml, to, p, month);

@@ -25,13 +25,23 @@ public sealed partial class Extractor
                     if (!announce && !decide) continue;
                     if (_dateTokens.Contains(v) || _mentionAt[v] is not null) continue;
                     var rounds = _rounds.Where(r => r.Sentence == s.Index && r.First > v && _state.ContainsKey(r.Number) && !seen.Contains(r.Number)).ToList();
-                    if (rounds.Count == 0) continue;
-                    if (announce && Cues.Has(_t[v], Cues.Stress, 3) && !ClauseFollows(v, rounds[0].First)) continue;
+                    if (announce && rounds.Count > 0 && Cues.Has(_t[v], Cues.Stress, 3) && !ClauseFollows(v, rounds[0].First)) continue;
                     var about = rounds.Where(r => AboutTiming(r, v, s)).ToList();
+                    // «تنطلق الجولة ... الأربعاء المقبل، وفق ما أعلنته الخارجية»: what was announced comes before the verb
+                    // (a round already under way is reported, not announced).
+                    if (about.Count == 0 && announce && AccordingTo(v, s))
+                        about = _rounds.Where(r => r.Sentence == s.Index && r.Last < v && r.Reference != RoundReference.Anaphor && _state.TryGetValue(r.Number, out var rs) && rs.Status == "announced" && !seen.Contains(r.Number)
+                            && _dates[s.Index].Any(d => d.Last < v && CueRole(d.First, s).Role == Role.Event)).ToList();
                     if (about.Count == 0) continue;
                     var speakers = announce ? Speakers(v, s) : [];
                     if (announce && speakers.Count == 0 && !GuarantorSubjectAfter(v, s)) continue;
+                    about = OwnRounds(about, v);
                     var (date, dateEv) = AnnouncementDate(v, s);
+                    if (speakers.Count == 0 && dateEv.Count == 0 && date is not null)
+                        date = StatementDay(s);
+                    else if (speakers.Count > 0 && dateEv.Count == 0 && date is not null && s.Index + 1 < _s.Count
+                        && DayOfSameSpeaker(_s[s.Index + 1], speakers[0]) is { } later)
+                        (date, dateEv) = later;
                     foreach (var r in about.GroupBy(r => r.Number).Select(g => g.First()))
                     {
                         seen.Add(r.Number);
@@ -94,6 +104,96 @@ public sealed partial class Extractor
             return false;
         }
 
+        private static readonly string[] According = NormalizedText.Key("وفق وفقا بحسب حسب طبقا حسبما وفقما").Split(' ');
+
+        /// <summary>«وفق ما أعلنته»، «بحسب ما أعلن»، «حسبما أعلنت»: the verb reports what was said before it.</summary>
+        private bool AccordingTo(int v, Sentence s)
+        {
+            var k = v - 1;
+            if (k > s.FirstToken && _t[k].Text == "ما") k--;
+            return k >= s.FirstToken && Cues.Exactly(_t[k], According);
+        }
+
+        private static readonly string[] Temporal = NormalizedText.Key("بعد منذ عقب قبل").Split(' ');
+
+        /// <summary>
+        /// The rounds an announcement is about: the first one named after the verb, and further ones unless the text
+        /// places them in time relative to it («بعد خمسة أشهر من الجولة 15») or describes them in a past relative clause
+        /// («الجولة 15 التي استضافتها سوتشي»).
+        /// </summary>
+        private List<RoundMention> OwnRounds(List<RoundMention> about, int v)
+        {
+            if (about.Select(r => r.Number).Distinct().Count() < 2) return about;
+            var first = about.MinBy(r => r.First)!;
+            return about.Where(r => r.Number == first.Number || !Recalled(r, v)).ToList();
+        }
+
+        private bool Recalled(RoundMention r, int v)
+        {
+            for (var k = r.First - 1; k > v && k >= r.First - 6; k--)
+                if (Cues.Exactly(_t[k], Temporal)) return true;
+            var j = r.Last + 1;
+            if (j + 1 < _t.Count && _t[j].Sentence == r.Sentence && Cues.Exactly(_t[j], Relatives)
+                && !Cues.IsImperfect(_t[j + 1]) && !Cues.IsFuture(_t[j + 1]) && Cues.Has(_t[j + 1], Cues.Event, 4)) return true;
+            return false;
+        }
+
+        /// <summary>
+        /// The day a round's joint statement was issued: the closing day of the round the sentence reports on
+        /// («واتفقت على عقد الاجتماع المقبل» in the statement of a round that ended two days before publication).
+        /// Null when that round is over but its closing day is not stated.
+        /// </summary>
+        private DateOnly? StatementDay(Sentence s)
+        {
+            var n = CurrentRound(s, true);
+            if (n == 0 || !_state.TryGetValue(n, out var st)) return _p;
+            if (st.End is { } end && end <= _p) return end;
+            if (st.Latest is { } l && l < _p) return st.Earliest == l ? l : null;
+            return _p;
+        }
+
+        /// <summary>
+        /// «أعلنت الخارجية ... أن الجولة ...»، then «ونقلت وكالة ... عن المتحدث باسم الخارجية قوله، يوم الخميس، ...»:
+        /// the next sentence quoting the same speaker gives the day of the announcement.
+        /// </summary>
+        private (DateOnly? Date, List<NormSpan> Evidence)? DayOfSameSpeaker(Sentence next, Speaker sp)
+        {
+            for (var v = next.FirstToken; v < next.EndToken; v++)
+            {
+                if (!Cues.Has(_t[v], Cues.Announce, 3) || _dateTokens.Contains(v) || _mentionAt[v] is not null) continue;
+                var who = Speakers(v, next);
+                if (who.Count == 0 || !(who[0].Key == sp.Key || who[0].Org == sp.Key || (sp.Org is not null && who[0].Key == sp.Org))) continue;
+                var (date, ev) = AnnouncementDate(v, next);
+                if (ev.Count > 0) return (date, ev);
+            }
+            return null;
+        }
+
+        /// <summary>The first «أن/إن» after token v in its sentence, or the sentence end.</summary>
+        private int ComplementizerAfter(int v, Sentence s)
+        {
+            for (var k = v + 1; k < s.EndToken; k++)
+                if (Cues.Exactly(_t[k], Cues.Complementizer)) return k;
+            return s.EndToken;
+        }
+
+        /// <summary>
+        /// A day stated between an announcing verb and its «أن» when every round of the sentence comes after the «أن»:
+        /// it dates the announcement («أعلن أمس أن الجولة ستعقد ...»), not a round.
+        /// </summary>
+        private bool DatesAnnouncementOnly(DateExpression d, Sentence s, List<RoundMention> inSentence)
+        {
+            if (d.Kind != DateKind.Day) return false;
+            for (var v = d.First - 1; v >= s.FirstToken; v--)
+            {
+                if (Cues.Exactly(_t[v], Cues.Complementizer)) return false;
+                if (!Cues.Has(_t[v], Cues.Announce, 3) || _mentionAt[v] is not null) continue;
+                var said = ComplementizerAfter(v, s);
+                return said > d.Last && said < s.EndToken && inSentence.All(r => r.First > said);
+            }
+            return false;
+        }
+
         private bool GuarantorSubjectAfter(int v, Sentence s)
         {
             for (var k = v + 1; k < Math.Min(s.EndToken, v + 4); k++)
@@ -123,6 +223,8 @@ public sealed partial class Extractor
                     if (_mentionAt[k] is { } m && IsSpeaker(m)) { found.Add(m); break; }
                 }
             }
+            // «أكدت الدول الضامنة، تركيا وروسيا وإيران، ...»: the guarantors together speak through their joint statement.
+            if (found.Count > 0 && found.All(m => m.Entity.Type == "State") && GuarantorSubjectAfter(v, s)) return result;
             var persons = found.Where(m => m.Entity.Type == "Person").ToList();
             if (persons.Count > 0)
             {
@@ -146,6 +248,11 @@ public sealed partial class Extractor
                 if (role == Role.Announce && d.Kind == DateKind.Day && !_newDates.Contains(d) && !_formerDates.Contains(d) && (at == v || Math.Abs(at - v) <= 1 || (at < v && d.First < v)))
                     return (d.Days[0], [Span(d.First, d.Last)]);
             }
+            // «أوضح الوزير، في ندوة صحفية عقدها أمس، أن ...»: a day between the verb and what was said.
+            var said = ComplementizerAfter(v, s);
+            foreach (var d in _dates[s.Index])
+                if (d.Kind == DateKind.Day && d.First > v && d.Last < said && !_newDates.Contains(d) && !_formerDates.Contains(d) && !_rounds.Any(r => r.Sentence == s.Index && r.First > v && r.First < d.First))
+                    return (d.Days[0], [Span(d.First, d.Last)]);
             for (var k = v - 1; k >= Math.Max(s.FirstToken, v - 8); k--)
                 if (Cues.Exactly(_t[k], Cues.Qad)) return (null, []);
             return (_p, []);

@@ -150,7 +150,9 @@ public sealed partial class Extractor
                     foreach (var m in MentionsIn(seg.From, seg.To))
                     {
                         var ev = new List<NormSpan> { MentionSpan(m) };
-                        var state = StateOf(m) ?? (role == SegRole.Guarantor ? CapitalInList(m) : null);
+                        // Capitals stand for guarantor states only in the clause that names the role (or its apposition), not in a
+                        // later clause that inherits it («… الدول الضامنة …، رغم توتر العلاقات بين أنقرة وطهران»).
+                        var state = StateOf(m) ?? (role == SegRole.Guarantor && (seg.Guarantor || guaranteedBefore[si]) ? CapitalInList(m) : null);
                         if (attending && state is not null && round > 0 && IsHomeStateAway(state, round))
                         {
                             Add(subject, Ns.Ast + "participant", Obj.Iri(Ns.Id + state), ev);

@@ -78,6 +78,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             DetectChanges();
             AttachDates();
             ComputeStatus();
+            FoldNextIntoAnnounced();
             ResolveNewRounds();
             EmitRounds();
             ExtractRoles();
@@ -174,6 +175,8 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 for (var i = r.Last + 1; i < Math.Min(s.EndToken, r.Last + 8); i++)
                 {
                     if (i > r.Last + 1 && _t[i].CommaBefore) break;
+                    // «بالجولة العشرين، التي شهدت على هامشها لقاءات رباعية»: a relative clause tells about the round, not whose it is.
+                    if (_t[i].CommaBefore && Cues.Exactly(_t[i], Relatives)) break;
                     // «الجولة الثامنة من اجتماعات اللجنة الدستورية»: a plural head is not another round; read on to its owner.
                     if (RoundRecognizer.IsHead(_t[i]) && _rounds.Any(x => x != r && x.First == i)) break;
                     var m = _mentionAt[i];
@@ -200,9 +203,25 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             var g = r.Last + 1;
             var viaMin = g < s.EndToken && _t[g].Text == "من";
             if (viaMin) g++;
-            if (g >= s.EndToken || _t[g].HardGapBefore || !Cues.Exactly(_t[g], OtherGatherings)) return false;
-            return viaMin || _t[g].Text.StartsWith('ل');
+            // «الجولة الأولى من هذا الحوار»
+            if (viaMin && g < s.EndToken && Cues.Exactly(_t[g], Demonstratives)) g++;
+            if (g >= s.EndToken || _t[g].HardGapBefore) return false;
+            // «الاجتماع الثالث لوزراء خارجية ...»، «الاجتماع الثاني لقادة الدول»: ministerial meetings and summits are not rounds.
+            if (!viaMin && Cues.Exactly(_t[g], Principals)) return true;
+            if (Cues.Exactly(_t[g], OtherGatherings)) return viaMin || _t[g].Text.StartsWith('ل');
+            // «الجولة الثانية من الحوار الاستراتيجي»، «الجولة الثانية للحوار»: a round of a named definite thing that is
+            // neither talks nor a gazetteer name is a round of something else.
+            var definite = viaMin ? _t[g].Text.StartsWith("ال", StringComparison.Ordinal) : _t[g].Text.StartsWith("لل", StringComparison.Ordinal);
+            return definite && _mentionAt[g] is null && !_dateTokens.Contains(g) && !Cues.Exactly(_t[g], TalksNouns);
         }
+
+        private static readonly string[] Principals = NormalizedText.Key("لوزراء وزراء لقادة قادة لرؤساء رؤساء الوزاري الوزارية لزعماء").Split(' ');
+
+        private static readonly string[] Demonstratives = NormalizedText.Key("هذا هذه ذلك تلك").Split(' ');
+
+        /// <summary>Nouns for the talks themselves, whose rounds are the process's rounds.</summary>
+        private static readonly string[] TalksNouns = NormalizedText.Key(
+            "المحادثات المفاوضات المباحثات الاجتماعات المشاورات اللقاءات الجولات المسار الصيغة العملية").Split(' ');
 
         private bool SentenceIsOtherProcess(int sentence)
         {
@@ -351,13 +370,26 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     if (_formerDates.Contains(d)) continue;
                     var (role, at) = CueRole(d.First, s);
                     if (role == Role.Announce && !_newDates.Contains(d)) continue;
+                    if (DatesAnnouncementOnly(d, s, inSentence)) continue;
                     // The nearest round mention, explicit ones first.
                     var r = inSentence.OrderBy(x => x.Reference == RoundReference.Anaphor ? 1 : 0)
                         .ThenBy(x => Distance(x, d)).First();
                     // Equally near: the round the date follows, in its own clause («الجولة المقبلة … في النصف الأول …، بعد اختتام الجولة 18»).
                     if (inSentence.Any(x => x.Reference != RoundReference.Anaphor))
                         r = inSentence.Where(x => x.Reference != RoundReference.Anaphor).OrderBy(x => Distance(x, d) + (ClauseBetween(x, d) ? 8 : 0)).ThenBy(x => x.First > d.Last ? 1 : 0).First();
-                    if (Distance(r, d) > 20) continue;
+                    // «أن الجولة ستعقد يومي 7 و8 تموز، بعد ... من الجولة الخامسة عشرة»: a back-reference in the date's own
+                    // clause is nearer than a numbered round beyond a comma.
+                    if (r.Reference != RoundReference.Anaphor
+                        && inSentence.FirstOrDefault(x => x.Reference == RoundReference.Anaphor && x.Last < d.First && d.First - x.Last <= 3 && !GapBetween(x.Last + 1, d.First)) is { } near
+                        && GapBetween(Math.Min(r.Last, d.Last) + 1, Math.Max(r.First, d.First)))
+                        r = near;
+                    // A long sentence about one round («كانت البداية يومي 23 و24 ... حين جلس ... في الجولة الأولى») may state its days far from it.
+                    var only = r.Reference != RoundReference.Anaphor && inSentence.All(x => x.Number == r.Number)
+                        && !SentenceMentions(s, m => OtherProcessKeys.Contains(m.Key));
+                    if (Distance(r, d) > (only && role == Role.Event ? 34 : 20)) continue;
+                    // «وتنعقد الجولة ...، فيما يزور المبعوث دمشق الأسبوع المقبل»: a contrastive clause dates another event.
+                    if (ContrastBetween(Math.Min(r.Last, d.Last) + 1, Math.Max(r.First, d.First))) continue;
+                    if (InRelativeClauseOfAnother(d, r, s)) continue;
                     var st = State(r.Number);
                     var ev = Span(d.First, d.Last);
                     var roleChar = 'n';
@@ -429,6 +461,44 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             return false;
         }
 
+        /// <summary>True when «فيما»، «بينما» or «في حين» opens a clause in [from, to] (a bare «حين» is «when», not a contrast).</summary>
+        private bool ContrastBetween(int from, int to)
+        {
+            for (var i = from; i <= to && i < _t.Count; i++)
+            {
+                if (!_t[i].HardGapBefore) continue;
+                var w = _t[i].Text;
+                if (w is "فيما" or "بينما" or "وفيما" or "وبينما") return true;
+                if (w is "في" or "وفي" && i + 1 < _t.Count && _t[i + 1].Text == "حين") return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// «وكانت العاصمة الكازاخستانية، التي استعادت اسمها الشهر الماضي، قد احتضنت الجولة 18»: a date inside a relative
+        /// clause about some other noun is not the date of a round outside it.
+        /// </summary>
+        private bool InRelativeClauseOfAnother(DateExpression d, RoundMention r, Sentence s)
+        {
+            for (var k = d.First - 1; k > s.FirstToken; k--)
+            {
+                if (!_t[k].HardGapBefore) continue;
+                if (!Cues.Exactly(_t[k], Relatives)) return false;
+                if (_rounds.Any(x => x.Sentence == s.Index && x.Last == k - 1)) return false;
+                var end = k + 1;
+                while (end < s.EndToken && !_t[end].HardGapBefore) end++;
+                return r.First >= end;
+            }
+            return false;
+        }
+
+        /// <summary>True when a comma or other hard separator comes before a token in [from, to].</summary>
+        private bool GapBetween(int from, int to)
+        {
+            for (var i = from; i <= to && i < _t.Count; i++) if (_t[i].HardGapBefore) return true;
+            return false;
+        }
+
         private static int Distance(RoundMention r, DateExpression d) => d.First > r.Last ? d.First - r.Last : r.First > d.Last ? r.First - d.Last : 0;
 
         private void ComputeStatus()
@@ -480,11 +550,30 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 if (st.Change != RoundChange.None && st.Earliest is null) st.Status = "announced";
                 else if (st.Earliest is { } e && e > _p) st.Status = "announced";
                 else if (st.Latest is { } l && l < _p) st.Status = "held";
+                // «الاجتماع المقبل» has not started unless a stated day says so.
+                else if (st.Start is null && st.Mentions.Any(m => m.Reference == RoundReference.Next)) st.Status = "announced";
                 else if (st.End is { } end2 && end2 == _p && st.EndedVerb) st.Status = "held";
                 else if (st.Start is { } s2 && s2 <= _p) st.Status = st.EndedVerb ? "held" : "ongoing";
                 else if (st.FutureVerb && !st.PastVerb) st.Status = "announced";
                 else if (st.Earliest is { } e2 && st.Latest is { } l2 && e2 <= _p && l2 >= _p) st.Status = st.FutureVerb ? "announced" : "ongoing";
                 else st.Status = "held";
+            }
+        }
+
+        /// <summary>
+        /// «الجولة المقبلة» in an article whose latest numbered round is still to come is that round, not the one after it:
+        /// a «next» round with nothing stated of its own joins the announced round before it.
+        /// </summary>
+        private void FoldNextIntoAnnounced()
+        {
+            foreach (var st in _state.Values.ToList())
+            {
+                if (!st.Mentions.All(m => m.Reference == RoundReference.Next)) continue;
+                if (st.Days.Count > 0 || st.Pairs.Count > 0 || st.Intervals.Count > 0 || st.Change != RoundChange.None) continue;
+                if (!_state.TryGetValue(st.Number - 1, out var prev) || prev.Status != "announced") continue;
+                if (prev.Mentions.All(m => m.Reference == RoundReference.Next)) continue;
+                foreach (var m in st.Mentions) { m.Number = prev.Number; prev.Mentions.Add(m); }
+                _state.Remove(st.Number);
             }
         }
 
@@ -563,7 +652,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                 for (var i = r.First - 1; i >= Math.Max(s.FirstToken, r.First - 12); i--)
                 {
                     if (ClauseBreak(i + 1)) break;
-                    if (_rounds.Any(x => x.Last == i && x != r)) break;
+                    if (_rounds.Any(x => x.Last == i && x != r && x.Number != r.Number)) break;
                     if (IsPlace(i)) return _mentionAt[i];
                 }
             }
@@ -605,8 +694,10 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             if (i >= _t.Count || !_t[i].HardGapBefore) return false;
             var w = _t[i].Text;
             if (w is "في" || _dateTokens.Contains(i) || _mentionAt[i] is not null) return false;
-            return w.StartsWith('و') || w.StartsWith('ف') || w is "منذ" or "اثنتان" or "على" or "علي" or "بينما" or "فيما" or "كما" || Cues.Has(_t[i], Cues.Event, 3);
+            return w.StartsWith('و') || w.StartsWith('ف') || w is "منذ" or "اثنتان" or "على" or "علي" or "بينما" or "فيما" or "كما" or "ثم" || Cues.Has(_t[i], Cues.Event, 3);
         }
+
+        private static readonly string[] CityNouns = NormalizedText.Key("مدينة المدينة منتجع المنتجع فنادق فندق").Split(' ');
 
         private bool IsPlace(int i)
         {
@@ -622,6 +713,10 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             if (i > 0 && _mentionAt[i - 1] is { } prev && prev.Entity.Type == "City" && prev.Key == m.Key) return true;
             // «ستستضيف أستانا»، «احتضنته أستانا»
             if (i > 0 && Cues.Has(_t[i - 1], Cues.Event, 4)) return true;
+            // «منتجع سوتشي»، «بمدينة سوتشي»: a locative noun before the name, or as part of the name.
+            if (Cues.Exactly(first, CityNouns) || (i > 0 && Cues.Exactly(_t[i - 1], CityNouns))) return true;
+            // «عادت سوتشي لتحتضن الجولة»: the city is the subject of a hosting verb.
+            if (m.Last + 1 < _t.Count && !_t[m.Last + 1].HardGapBefore && Cues.Has(_t[m.Last + 1], HostVerbs, 3)) return true;
             return false;
         }
 

@@ -40,7 +40,7 @@ public static class RoundRecognizer
         "الرباعي", "الرباعية", "رباعية", "رباعي", "الثلاثي", "الثلاثية", "الوزاري", "الوزارية", "التقني", "تقني", "التشاوري", "العامة", "الختامية", "الافتتاحية", "الأخير", "الأخيرة", "الأولى", "لوزراء", "وزراء", "الخبراء");
 
     /// <summary>Every word a round mention can start with (the first-token tests of <see cref="At"/>): one cached test rejects most tokens.</summary>
-    private static readonly WordSet StartWords = new(new[] { AstanaWords, FirstPre, Proceedings, SessionHeads, Heads }.SelectMany(set => set));
+    private static readonly WordSet StartWords = new(new[] { AstanaWords, FirstPre, Proceedings, SessionHeads, Heads, Huwa }.SelectMany(set => set));
 
     public static List<RoundMention> Find(IReadOnlyList<Token> t, Sentence s, ISet<int> dateTokens)
     {
@@ -71,6 +71,15 @@ public static class RoundRecognizer
         // «على أن تختتم الأعمال غداً»: the proceedings of the meeting the article reports on.
         if (ArabicLexicon.Is(tok, Proceedings) && ((i > s.FirstToken && Cues.Has(t[i - 1], Cues.Event, 3)) || (i + 1 < to && Cues.Has(t[i + 1], Cues.Event, 3))))
             return new RoundMention { First = i, Last = i, Sentence = s.Index, Reference = RoundReference.Anaphor };
+        // «جولة جديدة من المحادثات، هي الحادية والعشرون»: an apposition after a round phrase states its number.
+        if (ArabicLexicon.Is(tok, Huwa) && tok.HardGapBefore && i + 1 < to)
+        {
+            var (an, alen) = ArabicLexicon.OrdinalAt(t, i + 1, to);
+            var headBefore = false;
+            for (var h = i - 1; h >= Math.Max(s.FirstToken, i - 10) && !headBefore; h--) headBefore = ArabicLexicon.Is(t[h], Heads);
+            if (an > 0 && headBefore && !dateTokens.Contains(i + 1))
+                return new RoundMention { First = i, Last = i + alen, Sentence = s.Index, Reference = RoundReference.Number, Number = an };
+        }
         var session = ArabicLexicon.Is(tok, SessionHeads);
         if (!session && !ArabicLexicon.Is(tok, Heads)) return null;
         var k = i + 1;

@@ -213,9 +213,13 @@ public static class Clitics
         {
             var prep = w[p];
             Add(list, w, p + 1);
-            // ل + ال is written لل: «للأمم» is ل + «الأمم».
+            // ل + ال is written لل: «للأمم» is ل + «الأمم»; before a word starting with ل the article's ل merges too:
+            // «للجنة» is ل + «اللجنة».
             if (prep == 'ل' && w.Length > p + 3 && w[p + 1] == 'ل')
+            {
                 list.Add(("ا" + w[(p + 1)..], p + 1));
+                list.Add(("ال" + w[(p + 1)..], p + 1));
+            }
         }
         if (w.Length > afterConj + 3 && w[afterConj] == 'س' && (w[afterConj + 1] is 'ي' or 'ت' or 'ن' or 'ا'))
             Add(list, w, afterConj + 1);
