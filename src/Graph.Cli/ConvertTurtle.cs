@@ -38,8 +38,12 @@ public sealed class ConvertTurtle
     private int _typeId, _nilId;
 
     // Spellings of IRIs that recur from group to group (vocabulary, gazetteer entities): computed once per thread.
-    private readonly Dictionary<string, byte[]> _spellingCache = new(StringComparer.Ordinal);
-    private const int SpellingCacheLimit = 4096;
+    // The emitter gives recurring IRIs one node for the whole run, so the cache is keyed by node identity, direct-mapped:
+    // a slot taken by another node only costs spelling the IRI again.
+    private const int SpellingSlots = 1 << 13;
+    private readonly IriNode?[] _spelledNodes = new IriNode?[SpellingSlots];
+    private readonly byte[]?[] _spellings = new byte[]?[SpellingSlots];
+    private IriNode?[] _nodes = new IriNode?[1024];
 
     // Literals: spelling up to the datatype (UTF-8 in _arena) and datatype IRI id, or -1 when none is written.
     private int[] _litAt = new int[1024];
@@ -142,14 +146,15 @@ public sealed class ConvertTurtle
     {
         var slot = RuntimeHelpers.GetHashCode(n) & (RefCacheSize - 1);
         if (ReferenceEquals(_refCache[slot], n)) return _refIds[slot];
-        var id = Iri(n.Value);
+        var id = Intern(n);
         _refCache[slot] = n;
         _refIds[slot] = id;
         return id;
     }
 
-    private int Iri(string value)
+    private int Intern(IriNode node)
     {
+        var value = node.Value;
         ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_iriIds, value, out var exists);
         if (exists) return slot;
         var id = _iriCount++;
@@ -161,8 +166,10 @@ public sealed class ConvertTurtle
             Array.Resize(ref _formAt, id * 2);
             Array.Resize(ref _formLen, id * 2);
             Array.Resize(ref _formCached, id * 2);
+            Array.Resize(ref _nodes, id * 2);
         }
         _iris[id] = value;
+        _nodes[id] = node;
         _formAt[id] = -1;
         if (value == Vocab.Rdf.Type) _typeId = id;
         else if (value == Vocab.Rdf.Nil) _nilId = id;
@@ -197,7 +204,7 @@ public sealed class ConvertTurtle
         var typed = SpellLiteral(l);
         _litAt[n] = at;
         _litLen[n] = _arenaLen - at;
-        _litDatatype[n] = typed ? Iri(l.Datatype.Value) : -1;
+        _litDatatype[n] = typed ? Iri(l.Datatype) : -1;
         return n;
     }
 
@@ -440,9 +447,12 @@ public sealed class ConvertTurtle
     private void Spell(int id)
     {
         var iri = _iris[id];
+        var node = _nodes[id]!;
         var at = _arenaLen;
-        if (_spellingCache.TryGetValue(iri, out var bytes))
+        var cacheSlot = RuntimeHelpers.GetHashCode(node) & (SpellingSlots - 1);
+        if (ReferenceEquals(_spelledNodes[cacheSlot], node))
         {
+            var bytes = _spellings[cacheSlot]!;
             _formCached[id] = bytes;
             _formAt[id] = 0;
             _formLen[id] = bytes.Length;
@@ -457,8 +467,11 @@ public sealed class ConvertTurtle
         }
         else FullIri(iri);
         // Only IRIs that may recur are kept: vocabulary and entities, not an article's spans and evidence.
-        if (_spellingCache.Count < SpellingCacheLimit && !iri.Contains("/article/", StringComparison.Ordinal))
-            _spellingCache[iri] = _arena.AsSpan(at, _arenaLen - at).ToArray();
+        if (!iri.Contains("/article/", StringComparison.Ordinal))
+        {
+            _spelledNodes[cacheSlot] = node;
+            _spellings[cacheSlot] = _arena.AsSpan(at, _arenaLen - at).ToArray();
+        }
         _formAt[id] = at;
         _formLen[id] = _arenaLen - at;
     }
