@@ -38,8 +38,12 @@ public sealed class ConvertTurtle
     private int _typeId, _nilId;
 
     // Spellings of IRIs that recur from group to group (vocabulary, gazetteer entities): computed once per thread.
-    private readonly Dictionary<string, byte[]> _spellingCache = new(StringComparer.Ordinal);
-    private const int SpellingCacheLimit = 4096;
+    // The emitter gives recurring IRIs one node for the whole run, so the cache is keyed by node identity, direct-mapped:
+    // a slot taken by another node only costs spelling the IRI again.
+    private const int SpellingSlots = 1 << 13;
+    private readonly IriNode?[] _spelledNodes = new IriNode?[SpellingSlots];
+    private readonly byte[]?[] _spellings = new byte[]?[SpellingSlots];
+    private IriNode?[] _nodes = new IriNode?[1024];
 
     // Literals: spelling up to the datatype (UTF-8 in _arena) and datatype IRI id, or -1 when none is written.
     private int[] _litAt = new int[1024];
@@ -142,14 +146,15 @@ public sealed class ConvertTurtle
     {
         var slot = RuntimeHelpers.GetHashCode(n) & (RefCacheSize - 1);
         if (ReferenceEquals(_refCache[slot], n)) return _refIds[slot];
-        var id = Iri(n.Value);
+        var id = Intern(n);
         _refCache[slot] = n;
         _refIds[slot] = id;
         return id;
     }
 
-    private int Iri(string value)
+    private int Intern(IriNode node)
     {
+        var value = node.Value;
         ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_iriIds, value, out var exists);
         if (exists) return slot;
         var id = _iriCount++;
@@ -161,8 +166,10 @@ public sealed class ConvertTurtle
             Array.Resize(ref _formAt, id * 2);
             Array.Resize(ref _formLen, id * 2);
             Array.Resize(ref _formCached, id * 2);
+            Array.Resize(ref _nodes, id * 2);
         }
         _iris[id] = value;
+        _nodes[id] = node;
         _formAt[id] = -1;
         if (value == Vocab.Rdf.Type) _typeId = id;
         else if (value == Vocab.Rdf.Nil) _nilId = id;
@@ -197,7 +204,7 @@ public sealed class ConvertTurtle
         var typed = SpellLiteral(l);
         _litAt[n] = at;
         _litLen[n] = _arenaLen - at;
-        _litDatatype[n] = typed ? Iri(l.Datatype.Value) : -1;
+        _litDatatype[n] = typed ? Iri(l.Datatype) : -1;
         return n;
     }
 
@@ -216,41 +223,155 @@ public sealed class ConvertTurtle
     }
 
     /// <summary>
-    /// Sorts the statements. Each gets one integer key (subject rank, predicate key, object rank, where literals are
+    /// Sorts the statements: by subject rank, then by one integer key (predicate key, object rank, where literals are
     /// ranked among themselves once, equal literals alike), so sorting compares numbers; the comparer is the fallback
     /// for groups too large for the key's fields.
     /// </summary>
     private void SortStatements()
     {
-        const int SBits = 20, PBits = 21, OBits = 22;
+        const int SBits = 20, OBits = 22;
         if (_iriCount + 1 >= 1 << SBits || _iriCount + _litCount >= 1 << OBits)
         {
             _statements.AsSpan(0, _count).Sort(new Order(this));
             return;
         }
-        if (_litOrder.Length < _litCount)
+        RankLiterals();
+        if (_keys.Length < _count)
         {
-            _litOrder = new int[_litAt.Length];
-            _litRank = new int[_litAt.Length];
+            _keys = new long[_statements.Length];
+            _sorted = new Statement[_statements.Length];
+            _sortedKeys = new long[_statements.Length];
         }
-        for (var i = 0; i < _litCount; i++) _litOrder[i] = i;
-        _litOrder.AsSpan(0, _litCount).Sort(new LiteralOrder(this));
-        var rank = -1;
-        for (var i = 0; i < _litCount; i++)
-        {
-            if (i == 0 || CompareObjects(~_litOrder[i - 1], ~_litOrder[i]) != 0) rank++;
-            _litRank[_litOrder[i]] = rank;
-        }
-        if (_keys.Length < _count) _keys = new long[_statements.Length];
+        if (_bucketStart.Length < _iriCount + 1) _bucketStart = new int[Math.Max(_iris.Length, _iriCount) + 1];
+        // Subjects are ranked densely, so the statements are bucketed by subject (a counting sort) and only the
+        // few statements of each subject are sorted by their (predicate, object) key.
+        var starts = _bucketStart.AsSpan(0, _iriCount + 1);
+        starts.Clear();
         for (var k = 0; k < _count; k++)
         {
             var st = _statements[k];
             long o = st.O >= 0 ? _rank[st.O] : _iriCount + _litRank[~st.O];
-            _keys[k] = ((long)_rank[st.S] << (PBits + OBits)) | ((long)(st.P == _typeId ? 0 : _rank[st.P] + 1) << OBits) | o;
+            _keys[k] = ((long)(st.P == _typeId ? 0 : _rank[st.P] + 1) << OBits) | o;
+            starts[_rank[st.S]]++;
         }
-        _keys.AsSpan(0, _count).Sort(_statements.AsSpan(0, _count));
+        var sum = 0;
+        for (var i = 0; i <= _iriCount; i++)
+        {
+            var c = starts[i];
+            starts[i] = sum;
+            sum += c;
+        }
+        for (var k = 0; k < _count; k++)
+        {
+            var st = _statements[k];
+            var at = starts[_rank[st.S]]++;
+            _sorted[at] = st;
+            _sortedKeys[at] = _keys[k];
+        }
+        // starts[i] is now the end of subject i's bucket.
+        var begin = 0;
+        for (var i = 0; i < _iriCount; i++)
+        {
+            var end = starts[i];
+            if (end - begin > 1) SortBucket(begin, end);
+            begin = end;
+        }
+        (_statements, _sorted) = (_sorted, _statements);
     }
 
+    private void SortBucket(int begin, int end)
+    {
+        if (end - begin > 24)
+        {
+            _sortedKeys.AsSpan(begin, end - begin).Sort(_sorted.AsSpan(begin, end - begin));
+            return;
+        }
+        for (var i = begin + 1; i < end; i++)
+        {
+            var key = _sortedKeys[i];
+            var st = _sorted[i];
+            var j = i - 1;
+            while (j >= begin && _sortedKeys[j] > key)
+            {
+                _sortedKeys[j + 1] = _sortedKeys[j];
+                _sorted[j + 1] = _sorted[j];
+                j--;
+            }
+            _sortedKeys[j + 1] = key;
+            _sorted[j + 1] = st;
+        }
+    }
+
+    /// <summary>
+    /// Ranks the literals among themselves, equal ones alike. They are sorted by their first eight bytes first
+    /// (that order never contradicts the spellings' order), so full comparisons are needed only between literals
+    /// that begin alike.
+    /// </summary>
+    private void RankLiterals()
+    {
+        if (_litOrder.Length < _litCount)
+        {
+            _litOrder = new int[_litAt.Length];
+            _litRank = new int[_litAt.Length];
+            _litPrefix = new ulong[_litAt.Length];
+        }
+        var order = _litOrder.AsSpan(0, _litCount);
+        var prefixes = _litPrefix.AsSpan(0, _litCount);
+        for (var i = 0; i < _litCount; i++)
+        {
+            order[i] = i;
+            prefixes[i] = Prefix(LiteralBytes(i));
+        }
+        prefixes.Sort(order);
+        var rank = -1;
+        var runStart = 0;
+        for (var i = 1; i <= _litCount; i++)
+        {
+            if (i < _litCount && prefixes[i] == prefixes[runStart]) continue;
+            if (i - runStart > 1) SortRun(order[runStart..i]);
+            for (var k = runStart; k < i; k++)
+            {
+                if (k == runStart || CompareObjects(~order[k - 1], ~order[k]) != 0) rank++;
+                _litRank[order[k]] = rank;
+            }
+            runStart = i;
+        }
+    }
+
+    // Runs of literals beginning alike are short: an insertion sort, without the general sort's boxed comparer.
+    private void SortRun(Span<int> run)
+    {
+        if (run.Length > 16)
+        {
+            run.Sort(new LiteralOrder(this));
+            return;
+        }
+        for (var i = 1; i < run.Length; i++)
+        {
+            var x = run[i];
+            var j = i - 1;
+            while (j >= 0 && CompareObjects(~run[j], ~x) > 0)
+            {
+                run[j + 1] = run[j];
+                j--;
+            }
+            run[j + 1] = x;
+        }
+    }
+
+    /// <summary>The first eight bytes, big-endian, zero-padded: a number whose order is a coarsening of the bytes'.</summary>
+    private static ulong Prefix(ReadOnlySpan<byte> b)
+    {
+        if (b.Length >= 8) return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(b);
+        ulong v = 0;
+        for (var i = 0; i < 8; i++) v = (v << 8) | (i < b.Length ? b[i] : 0u);
+        return v;
+    }
+
+    private ulong[] _litPrefix = [];
+    private Statement[] _sorted = [];
+    private long[] _sortedKeys = [];
+    private int[] _bucketStart = [];
     private int[] _litOrder = [], _litRank = [];
     private long[] _keys = [];
 
@@ -326,9 +447,12 @@ public sealed class ConvertTurtle
     private void Spell(int id)
     {
         var iri = _iris[id];
+        var node = _nodes[id]!;
         var at = _arenaLen;
-        if (_spellingCache.TryGetValue(iri, out var bytes))
+        var cacheSlot = RuntimeHelpers.GetHashCode(node) & (SpellingSlots - 1);
+        if (ReferenceEquals(_spelledNodes[cacheSlot], node))
         {
+            var bytes = _spellings[cacheSlot]!;
             _formCached[id] = bytes;
             _formAt[id] = 0;
             _formLen[id] = bytes.Length;
@@ -343,8 +467,11 @@ public sealed class ConvertTurtle
         }
         else FullIri(iri);
         // Only IRIs that may recur are kept: vocabulary and entities, not an article's spans and evidence.
-        if (_spellingCache.Count < SpellingCacheLimit && !iri.Contains("/article/", StringComparison.Ordinal))
-            _spellingCache[iri] = _arena.AsSpan(at, _arenaLen - at).ToArray();
+        if (!iri.Contains("/article/", StringComparison.Ordinal))
+        {
+            _spelledNodes[cacheSlot] = node;
+            _spellings[cacheSlot] = _arena.AsSpan(at, _arenaLen - at).ToArray();
+        }
         _formAt[id] = at;
         _formLen[id] = _arenaLen - at;
     }

@@ -110,6 +110,45 @@ public sealed class ConvertTurtleTests
     }
 
     [TestMethod]
+    public void CrowdedSubjectsAndLiteralsBeginningAlikeGiveTheGeneralWritersBytes()
+    {
+        // More statements per subject than the lean writer sorts by insertion, literals sharing their first bytes in
+        // runs longer than it sorts by insertion, literals shorter than eight bytes and prefixes of one another,
+        // equal literals made twice, and a reused writer (its tables carry over from group to group).
+        var random = new Random(7);
+        var subjects = Enumerable.Range(0, 5).Select(i => I("s" + i)).ToArray();
+        var predicates = Enumerable.Range(0, 7).Select(i => I("p" + i)).Append(new IriNode(Vocab.Rdf.Type)).ToArray();
+        var literals = new List<LiteralNode>();
+        for (var i = 0; i < 40; i++) literals.Add(new LiteralNode("shared beginning " + (i * 7919 % 97)));
+        foreach (var v in new[] { "", "a", "ab", "a\u0000", "ab\u0000c", "abc", "abcdefg", "abcdefgh", "abcdefghi" })
+        {
+            literals.Add(new LiteralNode(v));
+            literals.Add(LiteralNode.Typed(v, Ex + "dt"));
+            literals.Add(LiteralNode.LangString(v, "en"));
+        }
+        literals.Add(LiteralNode.Typed("12", Vocab.Xsd.Integer));
+        literals.Add(LiteralNode.Typed("12", Vocab.Xsd.Ns + "nonNegativeInteger"));
+        literals.Add(new LiteralNode("«مرحبا» بالعالم"));
+        literals.Add(new LiteralNode("«مرحبا» بكم"));
+        var writer = new ConvertTurtle(Prefixes);
+        for (var group = 0; group < 3; group++)
+        {
+            var quads = new List<Quad>();
+            for (var k = 0; k < 400; k++)
+            {
+                var s = subjects[random.Next(subjects.Length)];
+                var p = predicates[random.Next(predicates.Length)];
+                INode o = random.Next(4) == 0 ? subjects[random.Next(subjects.Length)] : literals[random.Next(literals.Count)];
+                if (o is LiteralNode l && random.Next(2) == 0) o = l.Language is not null ? LiteralNode.LangString(l.Value, l.Language) : LiteralNode.Typed(l.Value, l.Datatype.Value);
+                quads.Add(new Quad(s, p, o));
+            }
+            var buffer = new ByteBuffer(16);
+            Assert.IsTrue(writer.TryWrite(quads, buffer));
+            Assert.AreEqual(General(quads, Prefixes), Encoding.UTF8.GetString(buffer.Written), $"group {group}");
+        }
+    }
+
+    [TestMethod]
     public void StatementsOutsideTheConvertersShapeAreRefusedWithNothingWritten()
     {
         var buffer = new ByteBuffer();
