@@ -76,6 +76,11 @@ internal static class Cues
     public static readonly WordList Duration = K("استمر", "استمرت", "تستمر", "يستمر", "مدى", "لمدة", "مدة");
     public static readonly WordList TwoDays = K("يومين");
     public static readonly WordList ThreeDays = K("ثلاثة");
+    /// <summary>«انتهت ... بعد يومين من النقاشات»: «بعد» counts the days of the meeting only with «من» and what was held.</summary>
+    public static readonly WordList AfterDays = K("بعد");
+    public static readonly WordList Of = K("من");
+    public static readonly WordList MeetingActivity = K("النقاشات", "النقاش", "المحادثات", "المفاوضات", "المباحثات", "الاجتماعات",
+        "المشاورات", "اللقاءات", "الحوار", "الحوارات", "المداولات", "الجلسات", "العمل", "الأعمال");
 
     // Stem and word tests run many times per token (every cue list, from many positions): each answer is cached per
     // word text, in the slot the list holds for that kind of test (see WordTestSlots).

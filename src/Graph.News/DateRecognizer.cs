@@ -48,13 +48,17 @@ public static class DateRecognizer
 
     /// <summary>All date expressions of tokens [from, to).</summary>
     /// <param name="isFuture">Whether the verb governing token i is in the future (for bare weekdays).</param>
-    public static List<DateExpression> Find(IReadOnlyList<Token> t, int from, int to, DateOnly published, Func<int, bool> isFuture)
+    public static List<DateExpression> Find(IReadOnlyList<Token> t, int from, int to, DateOnly published, Func<int, bool> isFuture) =>
+        Find(t, from, to, published, isFuture, skipNonStartWords: true);
+
+    /// <summary>Without <paramref name="skipNonStartWords"/> every token is tried: the tests check that the filter changes nothing.</summary>
+    internal static List<DateExpression> Find(IReadOnlyList<Token> t, int from, int to, DateOnly published, Func<int, bool> isFuture, bool skipNonStartWords)
     {
         var found = new List<DateExpression>();
         var i = from;
         while (i < to)
         {
-            if (!t[i].IsNumber && !ArabicLexicon.Is(t[i], StartWords)) { i++; continue; }
+            if (skipNonStartWords && !t[i].IsNumber && !ArabicLexicon.Is(t[i], StartWords)) { i++; continue; }
             var d = At(t, i, to, published, isFuture);
             if (d is null) { i++; continue; }
             found.Add(d);

@@ -33,8 +33,12 @@ public sealed partial class Extractor
                         about = _rounds.Where(r => r.Sentence == s.Index && r.Last < v && r.Reference != RoundReference.Anaphor && _state.TryGetValue(r.Number, out var rs) && rs.Status == "announced" && !seen.Contains(r.Number)
                             && _dates[s.Index].Any(d => d.Last < v && CueRole(d.First, s).Role == Role.Event)).ToList();
                     if (about.Count == 0) continue;
+                    // «وأعلن البيان، الذي صدر أمس في ختام الجولة، أن الاجتماع المقبل ...»: what is announced follows «أن»;
+                    // a round named before it belongs to the subject or to a clause about it.
+                    var said = ComplementizerAfter(v, s);
+                    if (about.Any(r => r.First > said)) about = about.Where(r => r.First > said).ToList();
                     var speakers = announce ? Speakers(v, s) : [];
-                    if (announce && speakers.Count == 0 && !GuarantorSubjectAfter(v, s)) continue;
+                    if (announce && speakers.Count == 0 && !GuarantorSubjectAfter(v, s) && !StatementSubjectAfter(v, s)) continue;
                     about = OwnRounds(about, v);
                     var (date, dateEv) = AnnouncementDate(v, s);
                     if (speakers.Count == 0 && dateEv.Count == 0 && date is not null)
@@ -200,6 +204,10 @@ public sealed partial class Extractor
                 if (Cues.Has(_t[k], Cues.Guarantor, 4) || Cues.Exactly(_t[k], Cues.Collective) || IsThreeStates(k)) return true;
             return false;
         }
+
+        /// <summary>«وأعلن البيان (الختامي)»: the statement itself is the subject, so it is the statement that announces.</summary>
+        private bool StatementSubjectAfter(int v, Sentence s) =>
+            v + 1 < s.EndToken && !_t[v + 1].HardGapBefore && Cues.Exactly(_t[v + 1], Cues.Statement);
 
         private sealed record Speaker(string Key, string? Org, EntityMention Mention);
 

@@ -420,6 +420,25 @@ public sealed partial class Extractor(Gazetteer gazetteer)
                     st.Duration = n;
                     st.DurationSpan = Span(i, n == 3 ? j + 1 : j);
                 }
+                // «انتهت أمس الجمعة بعد يومين من النقاشات»: after an end verb, «بعد» with what was held counts the meeting's
+                // days; a bare «بعد يومين» is «in two days» and says nothing about the length.
+                for (var i = s.FirstToken + 1; i + 2 < s.EndToken; i++)
+                {
+                    if (!Cues.Exactly(_t[i], Cues.AfterDays) || _t[i + 1].HardGapBefore) continue;
+                    var j = i + 1;
+                    var n = Cues.Exactly(_t[j], Cues.TwoDays) ? 2 : Cues.Exactly(_t[j], Cues.ThreeDays) && _t[j + 1].Text == "ايام" ? 3 : 0;
+                    if (n == 0) continue;
+                    var last = n == 3 ? j + 1 : j;
+                    if (last + 2 >= s.EndToken || _t[last + 1].HardGapBefore || !Cues.Exactly(_t[last + 1], Cues.Of)
+                        || !Cues.Exactly(_t[last + 2], Cues.MeetingActivity)) continue;
+                    var v = i - 1;
+                    while (v > s.FirstToken && _dateTokens.Contains(v)) v--;
+                    if (!Cues.Has(_t[v], Cues.EventEndPast, 3) || Cues.IsImperfect(_t[v]) || GapBetween(v + 1, i)) continue;
+                    var r = inSentence.OrderBy(x => Math.Abs(x.First - i)).First();
+                    var st = State(r.Number);
+                    st.Duration = n;
+                    st.DurationSpan = Span(i, last + 2);
+                }
                 // Tense of the verb nearest each mention.
                 foreach (var r in inSentence)
                 {

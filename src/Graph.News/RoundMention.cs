@@ -42,12 +42,16 @@ public static class RoundRecognizer
     /// <summary>Every word a round mention can start with (the first-token tests of <see cref="At"/>): one cached test rejects most tokens.</summary>
     private static readonly WordSet StartWords = new(new[] { AstanaWords, FirstPre, Proceedings, SessionHeads, Heads, Huwa }.SelectMany(set => set));
 
-    public static List<RoundMention> Find(IReadOnlyList<Token> t, Sentence s, ISet<int> dateTokens)
+    public static List<RoundMention> Find(IReadOnlyList<Token> t, Sentence s, ISet<int> dateTokens) =>
+        Find(t, s, dateTokens, skipNonStartWords: true);
+
+    /// <summary>Without <paramref name="skipNonStartWords"/> every token is tried: the tests check that the filter changes nothing.</summary>
+    internal static List<RoundMention> Find(IReadOnlyList<Token> t, Sentence s, ISet<int> dateTokens, bool skipNonStartWords)
     {
         var list = new List<RoundMention>();
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
-            if (!ArabicLexicon.Is(t[i], StartWords)) continue;
+            if (skipNonStartWords && !ArabicLexicon.Is(t[i], StartWords)) continue;
             var m = At(t, i, s, dateTokens);
             if (m is null) continue;
             list.Add(m);

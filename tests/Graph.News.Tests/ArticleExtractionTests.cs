@@ -27,6 +27,34 @@ public sealed class ArticleExtractionTests
     }
 
     [TestMethod]
+    public void DaysOfTalksAfterAnEndDayGiveTheStart()
+    {
+        var f = TestGazetteer.Extract("عقدت الجولة العشرون من محادثات أستانا، التي انتهت أمس الخميس بعد ثلاثة أيام من المشاورات.", "2023-06-23");
+        Assert.AreEqual("2023-06-20", f.RoundValue(20, "startDate"));
+        Assert.AreEqual("2023-06-22", f.RoundValue(20, "endDate"));
+        Assert.AreEqual("2023-06-20", f.RoundValue(20, "earliestDate"));
+    }
+
+    [TestMethod]
+    public void TwoDaysAfterSomethingElseIsNotTheLengthOfTheRound()
+    {
+        var f = TestGazetteer.Extract("عقدت الجولة العشرون من محادثات أستانا، التي انتهت أمس الخميس بعد يومين من وصول الوفود.", "2023-06-23");
+        Assert.IsNull(f.RoundValue(20, "startDate"));
+        Assert.AreEqual("2023-06-22", f.RoundValue(20, "endDate"));
+        Assert.AreEqual("2023-06-22", f.RoundValue(20, "earliestDate"));
+    }
+
+    [TestMethod]
+    public void TheStatementAnnouncesTheNextRoundOnTheDayItWasIssued()
+    {
+        var f = TestGazetteer.Extract(
+            "اختتمت أمس الجمعة الجولة الثالثة عشرة من محادثات أستانا في نور سلطان. وأعلن البيان، الذي صدر أمس في ختام الجولة، أن الاجتماع المقبل سيعقد في تشرين الأول المقبل.",
+            "2019-08-03");
+        CollectionAssert.AreEqual(new[] { "2019-08-02" }, f.Objects("announcementDate"));
+        CollectionAssert.AreEqual(new[] { "14" }, f.Objects("aboutRound").Select(r => r.Split('/')[^1]).ToArray());
+    }
+
+    [TestMethod]
     public void AnAnnouncedRoundKeepsOnlyItsInterval()
     {
         var f = TestGazetteer.Extract("أعلنت الخارجية الكازاخية اليوم أن الاجتماع الدولي السابع عشر بصيغة أستانا سيعقد أواخر كانون الأول المقبل في العاصمة نور سلطان.", "2021-11-03");
