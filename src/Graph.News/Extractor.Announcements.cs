@@ -108,7 +108,7 @@ public sealed partial class Extractor
             return false;
         }
 
-        private static readonly string[] According = NormalizedText.Key("وفق وفقا بحسب حسب طبقا حسبما وفقما").Split(' ');
+        private static readonly WordList According = WordList.Of("وفق وفقا بحسب حسب طبقا حسبما وفقما");
 
         /// <summary>«وفق ما أعلنته»، «بحسب ما أعلن»، «حسبما أعلنت»: the verb reports what was said before it.</summary>
         private bool AccordingTo(int v, Sentence s)
@@ -118,7 +118,7 @@ public sealed partial class Extractor
             return k >= s.FirstToken && Cues.Exactly(_t[k], According);
         }
 
-        private static readonly string[] Temporal = NormalizedText.Key("بعد منذ عقب قبل").Split(' ');
+        private static readonly WordList Temporal = WordList.Of("بعد منذ عقب قبل");
 
         /// <summary>
         /// The rounds an announcement is about: the first one named after the verb, and further ones unless the text

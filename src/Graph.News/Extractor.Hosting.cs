@@ -4,8 +4,8 @@ public sealed partial class Extractor
 {
     private sealed partial class Run
     {
-        private static readonly WordList HostVerbs = new(NormalizedText.Key("استضاف تستضيف يستضيف ستستضيف احتضن تحتضن يحتضن ستحتضن").Split(' '));
-        private static readonly WordList Relatives = new(NormalizedText.Key("التي الذي").Split(' '));
+        private static readonly WordList HostVerbs = WordList.Of("استضاف تستضيف يستضيف ستستضيف احتضن تحتضن يحتضن ستحتضن");
+        private static readonly WordList Relatives = WordList.Of("التي الذي");
 
         /// <summary>
         /// The state a round's own clause says hosts it: «الجولة العشرين ... التي تستضيفها كازاخستان»،

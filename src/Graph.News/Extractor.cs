@@ -162,7 +162,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         // ---------------------------------------------------------------- rounds
 
         private static readonly HashSet<string> OtherProcessKeys = ["geneva_talks", "geneva", "constitutional_committee", "syrian_national_dialogue_congress"];
-        private static readonly WordList Quad = new(NormalizedText.Key("الرباعي الرباعية رباعية رباعي").Split(' '));
+        private static readonly WordList Quad = WordList.Of("الرباعي الرباعية رباعية رباعي");
 
         /// <summary>Which process a numbered round belongs to: the process or city named right after it, else the sentence.</summary>
         private void AttributeProcesses()
@@ -193,9 +193,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         }
 
         /// <summary>Gatherings whose sessions are numbered too: «الدورة الثانية لمنتدى أستانا»، «النسخة الثالثة من مؤتمر …».</summary>
-        private static readonly WordList OtherGatherings = new(NormalizedText.Key(
+        private static readonly WordList OtherGatherings = WordList.Of(
             "منتدى المنتدى مؤتمر المؤتمر معرض المعرض مهرجان المهرجان بطولة البطولة البرلمان برلمان مجلس المجلس قمة القمة " +
-            "اللجنة لجنة الألعاب انتخابات الانتخابات أسبوع جائزة الجائزة").Split(' '));
+            "اللجنة لجنة الألعاب انتخابات الانتخابات أسبوع جائزة الجائزة");
 
         /// <summary>True when the round phrase is the numbered session of another kind of gathering named right after it, by «ل» or «من».</summary>
         private bool OfAnotherGathering(RoundMention r, Sentence s)
@@ -215,13 +215,13 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             return definite && _mentionAt[g] is null && !_dateTokens.Contains(g) && !Cues.Exactly(_t[g], TalksNouns);
         }
 
-        private static readonly string[] Principals = NormalizedText.Key("لوزراء وزراء لقادة قادة لرؤساء رؤساء الوزاري الوزارية لزعماء").Split(' ');
+        private static readonly WordList Principals = WordList.Of("لوزراء وزراء لقادة قادة لرؤساء رؤساء الوزاري الوزارية لزعماء");
 
-        private static readonly string[] Demonstratives = NormalizedText.Key("هذا هذه ذلك تلك").Split(' ');
+        private static readonly WordList Demonstratives = WordList.Of("هذا هذه ذلك تلك");
 
         /// <summary>Nouns for the talks themselves, whose rounds are the process's rounds.</summary>
-        private static readonly string[] TalksNouns = NormalizedText.Key(
-            "المحادثات المفاوضات المباحثات الاجتماعات المشاورات اللقاءات الجولات المسار الصيغة العملية").Split(' ');
+        private static readonly WordList TalksNouns = WordList.Of(
+            "المحادثات المفاوضات المباحثات الاجتماعات المشاورات اللقاءات الجولات المسار الصيغة العملية");
 
         private bool SentenceIsOtherProcess(int sentence)
         {
@@ -690,9 +690,9 @@ public sealed partial class Extractor(Gazetteer gazetteer)
         }
 
         /// <summary>Nouns of other gatherings a sentence may place instead of the round («تستضيف روسيا القمة المقبلة في سوتشي»).</summary>
-        private static readonly WordList OtherEvents = new(NormalizedText.Key("القمة قمة المؤتمر مؤتمر اجتماعا لقاء لقاءات اجتماعات").Split(' '));
+        private static readonly WordList OtherEvents = WordList.Of("القمة قمة المؤتمر مؤتمر اجتماعا لقاء لقاءات اجتماعات");
 
-        private static readonly WordList Contrast = new(NormalizedText.Key("فيما بينما حين").Split(' '));
+        private static readonly WordList Contrast = WordList.Of("فيما بينما حين");
 
         /// <summary>The tokens of sentence s between the contrastive conjunctions («فيما»، «بينما»، «في حين») around token at.</summary>
         private (int From, int To) ContrastiveClause(Sentence s, int at)
@@ -716,7 +716,7 @@ public sealed partial class Extractor(Gazetteer gazetteer)
             return w.StartsWith('و') || w.StartsWith('ف') || w is "منذ" or "اثنتان" or "على" or "علي" or "بينما" or "فيما" or "كما" or "ثم" || Cues.Has(_t[i], Cues.Event, 3);
         }
 
-        private static readonly string[] CityNouns = NormalizedText.Key("مدينة المدينة منتجع المنتجع فنادق فندق").Split(' ');
+        private static readonly WordList CityNouns = WordList.Of("مدينة المدينة منتجع المنتجع فنادق فندق");
 
         private bool IsPlace(int i)
         {

@@ -39,6 +39,9 @@ public sealed class WordSet : HashSet<string>
 internal sealed class WordList(string[] words)
 {
     public string[] Words { get; } = words;
+
+    /// <summary>A list written as one space-separated string of words, normalised («وفق وفقا بحسب»).</summary>
+    public static WordList Of(string spaced) => new(NormalizedText.Key(spaced).Split(' '));
     public int Length => Words.Length;
     public string this[int i] => Words[i];
 
